@@ -1,0 +1,13 @@
+package org.hotline.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class HotlineGatewayApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(HotlineGatewayApplication.class, args);
+    }
+}

@@ -1,0 +1,118 @@
+package org.hotline.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts personal data (numbers, names, message text) before it reaches a store, with AES-256-GCM
+ * from the JDK, and derives the keyed hash used to look contacts up without storing their number.
+ * Both keys are derived from one 32-byte master key ({@code HOTLINE_PII_KEY}).
+ *
+ * <p>Ciphertext format: {@code v1:} + Base64(12-byte nonce || ciphertext+tag). The version prefix
+ * leaves room for key rotation.
+ */
+public final class PiiCipher {
+
+    private static final String PREFIX = "v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec encryptionKey;
+    private final SecretKeySpec lookupKey;
+
+    public PiiCipher(byte[] masterKey) {
+        if (masterKey.length != 32) {
+            throw new IllegalArgumentException("the PII key must be 32 bytes (Base64 of 32 random bytes), got " + masterKey.length);
+        }
+        this.encryptionKey = new SecretKeySpec(derive(masterKey, "hotline-pii-encryption-v1"), "AES");
+        this.lookupKey = new SecretKeySpec(derive(masterKey, "hotline-contact-lookup-v1"), "HmacSHA256");
+    }
+
+    /** Reads a key written as Base64 (standard or URL-safe). */
+    public static PiiCipher fromBase64(String key) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(key.trim().replace('-', '+').replace('_', '/'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the PII key is not valid Base64");
+        }
+        return new PiiCipher(bytes);
+    }
+
+    public static byte[] newKey() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    public String encrypt(String plaintext) {
+        if (plaintext == null) {
+            return null;
+        }
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return PREFIX + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    public String decrypt(String ciphertext) {
+        if (ciphertext == null) {
+            return null;
+        }
+        if (!ciphertext.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("not a ciphertext of this gateway");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(ciphertext.substring(PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new IllegalArgumentException("ciphertext does not match the key (was HOTLINE_PII_KEY changed?)", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /**
+     * A stable, keyed hash of an identifier (a phone number in E.164, a Viber user id): lets us find
+     * a returning contact without the number ever being a key in a store.
+     */
+    public String lookupHash(String identifier) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(lookupKey);
+            byte[] digest = mac.doFinal(identifier.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 20);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static byte[] derive(byte[] master, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(master, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.hotline.gateway.state;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.hotline.gateway.security.PiiCipher;
+
+/** Sessions hold caller numbers and answers: they are stored encrypted, whatever the store. */
+public final class EncryptingSessionStore implements SessionStore {
+
+    private final SessionStore delegate;
+    private final PiiCipher cipher;
+
+    public EncryptingSessionStore(SessionStore delegate, PiiCipher cipher) {
+        this.delegate = delegate;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return delegate.get(key).map(cipher::decrypt);
+    }
+
+    @Override
+    public void put(String key, String value, Duration ttl) {
+        delegate.put(key, cipher.encrypt(value), ttl);
+    }
+
+    @Override
+    public void remove(String key) {
+        delegate.remove(key);
+    }
+}

@@ -1,0 +1,58 @@
+package org.hotline.gateway.state;
+
+import java.time.Duration;
+import java.util.List;
+import org.hotline.gateway.security.PiiCipher;
+
+/** Outbox payloads (referrals, call records) carry contacts and answers: stored encrypted. */
+public final class EncryptingStreamStore implements StreamStore {
+
+    private final StreamStore delegate;
+    private final PiiCipher cipher;
+
+    public EncryptingStreamStore(StreamStore delegate, PiiCipher cipher) {
+        this.delegate = delegate;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public String append(String stream, String type, String payload) {
+        return delegate.append(stream, type, cipher.encrypt(payload));
+    }
+
+    @Override
+    public void ensureGroup(String stream, String group) {
+        delegate.ensureGroup(stream, group);
+    }
+
+    @Override
+    public List<StreamEntry> readNew(String stream, String group, String consumer, int max, Duration block) {
+        return decrypt(delegate.readNew(stream, group, consumer, max, block));
+    }
+
+    @Override
+    public List<StreamEntry> claimStale(String stream, String group, String consumer, Duration minIdle, int max) {
+        return decrypt(delegate.claimStale(stream, group, consumer, minIdle, max));
+    }
+
+    @Override
+    public void ack(String stream, String group, String id) {
+        delegate.ack(stream, group, id);
+    }
+
+    @Override
+    public long pendingCount(String stream, String group) {
+        return delegate.pendingCount(stream, group);
+    }
+
+    @Override
+    public long length(String stream) {
+        return delegate.length(stream);
+    }
+
+    private List<StreamEntry> decrypt(List<StreamEntry> entries) {
+        return entries.stream()
+                .map(e -> new StreamEntry(e.id(), e.type(), cipher.decrypt(e.payload()), e.deliveries()))
+                .toList();
+    }
+}

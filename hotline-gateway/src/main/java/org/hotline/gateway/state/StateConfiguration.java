@@ -1,0 +1,79 @@
+package org.hotline.gateway.state;
+
+import java.time.Clock;
+import org.hotline.gateway.security.PiiCipher;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Chooses the state store ({@code HOTLINE_STORE}) and wraps what holds personal data in encryption.
+ * Every other feature sees only the four ports.
+ */
+@Configuration(proxyBeanMethods = false)
+class StateConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "hotline.state.store", havingValue = "memory", matchIfMissing = true)
+    static class Memory {
+        @Bean
+        SessionStore sessionStore(Clock clock, PiiCipher cipher) {
+            return new EncryptingSessionStore(new MemorySessionStore(clock), cipher);
+        }
+
+        @Bean
+        DedupeStore dedupeStore(Clock clock) {
+            return new MemoryDedupeStore(clock);
+        }
+
+        @Bean
+        StreamStore streamStore(Clock clock, PiiCipher cipher) {
+            return new EncryptingStreamStore(new MemoryStreamStore(clock), cipher);
+        }
+
+        @Bean
+        LockManager lockManager(Clock clock) {
+            return new MemoryLockManager(clock);
+        }
+
+        @Bean
+        StateStoreHealthIndicator stateStoreHealthIndicator() {
+            return new StateStoreHealthIndicator(StateSettings.StoreKind.MEMORY, null);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "hotline.state.store", havingValue = "redis")
+    static class Redis {
+        @Bean
+        SessionStore sessionStore(StringRedisTemplate redis, PiiCipher cipher) {
+            return new EncryptingSessionStore(new RedisSessionStore(redis), cipher);
+        }
+
+        @Bean
+        DedupeStore dedupeStore(StringRedisTemplate redis) {
+            return new RedisDedupeStore(redis);
+        }
+
+        @Bean
+        StreamStore streamStore(StringRedisTemplate redis, PiiCipher cipher) {
+            return new EncryptingStreamStore(new RedisStreamStore(redis), cipher);
+        }
+
+        @Bean
+        LockManager lockManager(StringRedisTemplate redis) {
+            return new RedisLockManager(redis);
+        }
+
+        @Bean
+        StateStoreHealthIndicator stateStoreHealthIndicator(StringRedisTemplate redis) {
+            return new StateStoreHealthIndicator(StateSettings.StoreKind.REDIS, redis);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.hotline.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.testing.TestConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** The shipped configuration starts; each kind of mistake stops start-up naming property, value and line. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldStartWhenConfigurationIsTheShippedOne() {
+        try (var context = start(TestConfig.repositoryRoot().resolve("config"))) {
+            HotlineDirectory directory = context.getBean(HotlineDirectory.class);
+            assertThat(directory.languageCodes()).containsExactlyInAnyOrder(
+                    "ar", "bg", "prs", "en", "fa", "fr", "ku", "ps", "ru", "tr", "ur", "uk");
+            assertThat(directory.teams()).extracting(t -> t.id())
+                    .containsExactly("counter-trafficking", "avrr", "protection", "visa-centre");
+        }
+    }
+
+    static Stream<Arguments> badConfigurations() {
+        return Stream.of(
+                Arguments.of("an hour of 25:00",
+                        (UnaryOperator<String>) y -> y.replaceFirst("tuesday: \"09:00-18:00\"", "tuesday: \"09:00-25:00\""),
+                        "tuesday: \"09:00-25:00\"",
+                        new String[] {"hotline.schedules.office.days.tuesday", "09:00-25:00", "'25:00' is not a time of day"}),
+                Arguments.of("an officer in a team that does not exist",
+                        (UnaryOperator<String>) y -> y.replace("teams: [visa-centre]", "teams: [visa-center]"),
+                        "teams: [visa-center]",
+                        new String[] {"hotline.officers[8].teams[0] = visa-center", "no such team"}),
+                Arguments.of("a language code nobody declared",
+                        (UnaryOperator<String>) y -> y.replace("languages: [bg, tr, ku, en]", "languages: [bg, tr, ku, xx]"),
+                        "languages: [bg, tr, ku, xx]",
+                        new String[] {"hotline.officers[7].languages[3] = xx", "language not declared"}),
+                Arguments.of("a team with no hours",
+                        (UnaryOperator<String>) y -> y.replaceFirst("(id: avrr\\n)      hours: office\\n", "$1"),
+                        "id: avrr",
+                        new String[] {"hotline.teams[1].hours", "team 'avrr' has no hours"}),
+                Arguments.of("a team that names a schedule that does not exist",
+                        (UnaryOperator<String>) y -> y.replaceFirst("(id: visa-centre\\n)      hours: office", "$1      hours: ofice"),
+                        "hours: ofice",
+                        new String[] {"hotline.teams[3].hours = ofice", "no such schedule"}),
+                Arguments.of("a team without officers",
+                        (UnaryOperator<String>) y -> y.replace("teams: [visa-centre]", "teams: [avrr]"),
+                        "id: visa-centre",
+                        new String[] {"hotline.teams[3].id = visa-centre", "team has no officers"}),
+                Arguments.of("a team number that is not a phone number",
+                        (UnaryOperator<String>) y -> y.replace("\"+35929394774\"", "\"+3592939\""),
+                        "\"+3592939\"",
+                        new String[] {"hotline.teams[1].phone-numbers[0] = +3592939", "not a valid phone number"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigurations")
+    void shouldRefuseToStartWhenConfigurationIsWrong(String kind, UnaryOperator<String> edit, String lineText,
+                                                     String[] expected, CapturedOutput output) {
+        Path config = TestConfig.withHotlineYaml(edit);
+        int line = TestConfig.lineOf(config.resolve("hotline.yaml"), lineText);
+
+        assertThatThrownBy(() -> start(config).close()).isInstanceOf(Exception.class);
+
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains(Stream.of(expected).map(org.hotline.gateway.security.Masking::phoneLikeIn).toList())
+                // the log safety net masks digit runs, temporary directory names included
+                .contains(org.hotline.gateway.security.Masking.phoneLikeIn(config.resolve("hotline.yaml").toString()) + "] - " + line + ":");
+    }
+
+    @Test
+    void shouldReportEveryProblemAtOnceWhenThereAreSeveral(CapturedOutput output) {
+        Path config = TestConfig.withHotlineYaml(y -> y
+                .replace("teams: [visa-centre]", "teams: [visa-center]")
+                .replace("languages: [bg, tr, ku, en]", "languages: [bg, tr, ku, xx]"));
+        assertThatThrownBy(() -> start(config).close()).isInstanceOf(Exception.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("3 problem(s)", "visa-center", "xx", "team has no officers");
+    }
+
+    @Test
+    void shouldRefuseToStartOnRedisWhenNoPiiKeyIsSet(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
+                .properties("server.port=0", "HOTLINE_DATA_DIR=" + dataDir, "HOTLINE_STORE=redis", "HOTLINE_PII_KEY=")
+                .run().close())
+                .hasStackTraceContaining("HOTLINE_PII_KEY must be set when HOTLINE_STORE=redis");
+    }
+
+    private org.springframework.context.ConfigurableApplicationContext start(Path configDir) {
+        return new SpringApplicationBuilder(HotlineGatewayApplication.class)
+                .properties("server.port=0", "HOTLINE_CONFIG_DIR=" + configDir, "HOTLINE_DATA_DIR=" + dataDir)
+                .run();
+    }
+}

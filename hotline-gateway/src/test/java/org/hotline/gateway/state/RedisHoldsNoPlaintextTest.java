@@ -1,0 +1,96 @@
+package org.hotline.gateway.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.hotline.gateway.security.PiiCipher;
+import org.hotline.gateway.testing.TestRedis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.DataType;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The gateway on Redis: health names it, and a dump of Redis after a session shows no number or text. */
+@ExtendWith(TestRedis.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RedisHoldsNoPlaintextTest {
+
+    private static final String FAKE_NUMBER = "+359880000123";
+    private static final String FAKE_TEXT = "They took my passport";
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("hotline.state.store", () -> "redis");
+        registry.add("spring.data.redis.url", TestRedis::url);
+        registry.add("hotline.pii.key", () -> Base64.getEncoder().encodeToString(PiiCipher.newKey()));
+        registry.add("hotline.state.data-dir", () -> dataDir.toString());
+    }
+
+    @Autowired SessionStore sessions;
+    @Autowired StreamStore streams;
+    @Autowired DedupeStore dedupe;
+    @Autowired PiiCipher cipher;
+    @LocalServerPort int port;
+
+    @Test
+    void shouldReportRedisInHealth() throws Exception {
+        var response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).contains("\"store\":\"redis\"", "\"redis\":\"PONG\"");
+    }
+
+    @Test
+    void shouldHoldNoPlainNumberOrTextWhenASessionWasStored() {
+        String contact = cipher.lookupHash(FAKE_NUMBER);
+        sessions.put("call:CA0001", "{\"from\":\"" + FAKE_NUMBER + "\",\"said\":\"" + FAKE_TEXT + "\"}", Duration.ofMinutes(5));
+        sessions.put("contact:" + contact, "{\"language\":\"ar\",\"number\":\"" + FAKE_NUMBER + "\"}", Duration.ofDays(30));
+        dedupe.markFirst("twilio:SM0001", Duration.ofHours(1));
+        streams.ensureGroup("outbox", "case-connector");
+        streams.append("outbox", "referral", "{\"contact\":\"" + FAKE_NUMBER + "\",\"note\":\"" + FAKE_TEXT + "\"}");
+
+        String dump = dumpRedis(TestRedis.template());
+
+        assertThat(dump).contains("hotline:session:call:CA0001", "hotline:stream:outbox");
+        assertThat(dump).doesNotContain(FAKE_NUMBER, FAKE_NUMBER.substring(1), "880000123", FAKE_TEXT, "passport");
+        // and the gateway still reads back what it stored
+        assertThat(sessions.get("call:CA0001")).hasValueSatisfying(v -> assertThat(v).contains(FAKE_NUMBER));
+    }
+
+    private static String dumpRedis(StringRedisTemplate redis) {
+        List<String> out = new ArrayList<>();
+        for (String key : redis.keys("*")) {
+            out.add(key);
+            DataType type = redis.type(key);
+            switch (type) {
+                case STRING -> out.add(redis.opsForValue().get(key));
+                case STREAM -> redis.opsForStream().range(key, Range.unbounded())
+                        .forEach(r -> out.add(r.getValue().toString()));
+                case HASH -> out.add(redis.opsForHash().entries(key).toString());
+                case LIST -> out.addAll(redis.opsForList().range(key, 0, -1));
+                case SET -> out.addAll(redis.opsForSet().members(key));
+                case ZSET -> out.addAll(redis.opsForZSet().range(key, 0, -1));
+                default -> out.add("?" + type);
+            }
+        }
+        return String.join("\n", out);
+    }
+}
