@@ -1,5 +1,6 @@
 package org.hotline.gateway;
 
+import org.hotline.gateway.cli.FlowCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class HotlineGatewayApplication {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("flow")) {
+            System.exit(FlowCommand.run(args, System.in, System.out, System.err));
+        }
         SpringApplication.run(HotlineGatewayApplication.class, args);
     }
 }
