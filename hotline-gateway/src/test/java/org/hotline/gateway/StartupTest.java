@@ -95,6 +95,21 @@ class StartupTest {
     }
 
     @Test
+    void shouldRefuseToStartWhenAFlowIsBroken(CapturedOutput output) throws Exception {
+        Path scripts = dataDir.resolve("ivr-scripts");
+        TestConfig.copyTree(TestConfig.repositoryRoot().resolve("ivr-scripts"), scripts);
+        Path flow = scripts.resolve("hotline.yaml");
+        java.nio.file.Files.writeString(flow, java.nio.file.Files.readString(flow).replace("next: trafficking_open", "next: nowhere"));
+        int line = TestConfig.lineOf(flow, "next: nowhere");
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
+                .properties("server.port=0", "HOTLINE_DATA_DIR=" + dataDir, "HOTLINE_SCRIPTS_DIR=" + scripts).run().close())
+                .isInstanceOf(Exception.class);
+        assertThat(output.getOut() + output.getErr()).contains("The flows have 1 error(s)",
+                "ivr-scripts/hotline.yaml:" + line + ":11: error: jump to missing node 'nowhere' (from node 'trafficking')");
+    }
+
+    @Test
     void shouldRefuseToStartOnRedisWhenNoPiiKeyIsSet(CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
                 .properties("server.port=0", "HOTLINE_DATA_DIR=" + dataDir, "HOTLINE_STORE=redis", "HOTLINE_PII_KEY=")

@@ -125,7 +125,7 @@ public final class FlowEngine {
                         s = s.withVar("priority", record.priority().name().toLowerCase());
                     }
                     if (record.prompt() != null) {
-                        steps.add(new Step.Say(record.prompt(), language, null));
+                        steps.add(new Step.Say(record.prompt(), language, s.vars().get("team")));
                     }
                     steps.add(new Step.Record(record.max()));
                     return new Result(steps, s);

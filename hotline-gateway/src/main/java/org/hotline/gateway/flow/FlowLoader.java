@@ -93,7 +93,7 @@ final class FlowLoader {
             for (String nodeId : nodeMap.keys()) {
                 YamlMap body = nodeMap.map(nodeId, true, "node '" + nodeId + "'");
                 if (body != null) {
-                    Node node = readNode(nodeId, body);
+                    Node node = readNode(nodeId, body, nodeMap.keyNode(nodeId).getStartMark().getLine() + 1);
                     if (node != null) {
                         nodes.put(nodeId, node);
                     }
@@ -104,7 +104,8 @@ final class FlowLoader {
                 root.string("phone-region", false, "a flow"), repeatKey, officerKey, officerTarget, nodes, List.copyOf(refs));
     }
 
-    private Node readNode(String id, YamlMap n) {
+    /** {@code line} is where the node's id is written: problems about the whole node point there. */
+    private Node readNode(String id, YamlMap n, int line) {
         String where = "node '" + id + "'";
         String type = n.string("type", true, where);
         if (type == null) {
@@ -114,7 +115,6 @@ final class FlowLoader {
             n.problem(n.valueNode("type"), "unknown node type '" + type + "' in " + where + "; known types are " + new java.util.TreeSet<>(NODE_TYPES));
             return null;
         }
-        int line = n.line();
         return switch (type) {
             case "say" -> {
                 n.onlyKeys(Set.of("type", "prompt", "team", "next"), where);

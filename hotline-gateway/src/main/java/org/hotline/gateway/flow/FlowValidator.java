@@ -31,9 +31,14 @@ final class FlowValidator {
         List<FlowProblem> problems = new ArrayList<>();
         checkReferences(flow, environment, prompts, problems);
         checkChoiceKeys(flow, problems);
-        checkReachability(flow, problems);
-        checkWaysToEnd(flow, problems);
-        checkLoopsWithoutWaiting(flow, problems);
+        // a jump to a missing node leaves the graph incomplete: its checks would only repeat that error
+        boolean graphComplete = flow.refs().stream()
+                .noneMatch(r -> r.kind() == Ref.Kind.NODE && !flow.nodes().containsKey(r.id()));
+        if (graphComplete) {
+            checkReachability(flow, problems);
+            checkWaysToEnd(flow, problems);
+            checkLoopsWithoutWaiting(flow, problems);
+        }
         checkTransfers(flow, environment, problems);
         if (flow.defaultLanguage() != null && environment.languages().stream().noneMatch(l -> l.code().equals(flow.defaultLanguage()))) {
             problems.add(FlowProblem.error(flow.file(), flow.line(), 1,
@@ -125,7 +130,7 @@ final class FlowValidator {
         }
         for (Node node : flow.nodes().values()) {
             if (!reached.contains(node.id())) {
-                problems.add(FlowProblem.error(flow.file(), node.line(), 3, "unreachable node '" + node.id() + "': nothing leads to it"));
+                problems.add(FlowProblem.error(flow.file(), node.line(), 1, "unreachable node '" + node.id() + "': nothing leads to it"));
             }
         }
     }
@@ -155,7 +160,7 @@ final class FlowValidator {
         }
         for (Node node : flow.nodes().values()) {
             if (!canEnd.contains(node.id())) {
-                problems.add(FlowProblem.error(flow.file(), node.line(), 3, "node '" + node.id() + "' has no way to end: no path from it reaches an end or a transfer"));
+                problems.add(FlowProblem.error(flow.file(), node.line(), 1, "node '" + node.id() + "' has no way to end: no path from it reaches an end or a transfer"));
             }
         }
     }
@@ -168,7 +173,7 @@ final class FlowValidator {
                 Set<String> cycle = cycleThrough(flow, node.id());
                 if (!cycle.isEmpty()) {
                     reported.addAll(cycle);
-                    problems.add(FlowProblem.error(flow.file(), node.line(), 3,
+                    problems.add(FlowProblem.error(flow.file(), node.line(), 1,
                             "nodes " + cycle + " loop without ever waiting for the caller"));
                 }
             }
@@ -209,7 +214,7 @@ final class FlowValidator {
             if (node instanceof Node.Transfer transfer && transfer.overflowOf() != null
                     && environment.teamOverflowNumbers().containsKey(transfer.overflowOf())
                     && environment.teamOverflowNumbers().get(transfer.overflowOf()).isEmpty()) {
-                problems.add(FlowProblem.error(flow.file(), node.line(), 3, "node '" + node.id() + "' transfers to the overflow of team '"
+                problems.add(FlowProblem.error(flow.file(), node.line(), 1, "node '" + node.id() + "' transfers to the overflow of team '"
                         + transfer.overflowOf() + "', which has no overflow-numbers in hotline.yaml"));
             }
         }

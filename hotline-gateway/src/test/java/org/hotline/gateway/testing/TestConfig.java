@@ -47,4 +47,18 @@ public final class TestConfig {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Copies a directory tree, e.g. the shipped ivr-scripts, so a test can break a copy. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
 }
