@@ -111,10 +111,13 @@ public record HotlineConfig(
         }
     }
 
+    /** {@code initialPresence}: how officers start before they say otherwise (the console, the API, Asterisk). */
     public record RoutingPolicy(
             @DefaultValue("20s") @NotNull Duration ringTimeout,
             @DefaultValue("3m") @NotNull Duration maxQueueWait,
             @DefaultValue("30s") @NotNull Duration wrapUp,
             @DefaultValue("2") @Min(1) int missedOffersBeforeAway,
-            @DefaultValue("3") @Min(1) int chatCapacity) {}
+            @DefaultValue("3") @Min(1) int chatCapacity,
+            @DefaultValue("offline") @Pattern(regexp = "available|away|offline", message = "must be available, away or offline")
+            String initialPresence) {}
 }

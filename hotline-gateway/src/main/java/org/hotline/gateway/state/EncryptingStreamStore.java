@@ -46,6 +46,16 @@ public final class EncryptingStreamStore implements StreamStore {
     }
 
     @Override
+    public List<StreamEntry> recent(String stream, int max) {
+        return decrypt(delegate.recent(stream, max));
+    }
+
+    @Override
+    public void trim(String stream, long maxLength) {
+        delegate.trim(stream, maxLength);
+    }
+
+    @Override
     public long length(String stream) {
         return delegate.length(stream);
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -127,6 +128,43 @@ public final class MemoryStreamStore implements StreamStore {
         Stream stream = stream(name);
         synchronized (stream) {
             return group(stream, name, groupName).pending.size();
+        }
+    }
+
+    @Override
+    public List<StreamEntry> recent(String name, int max) {
+        Stream stream = stream(name);
+        synchronized (stream) {
+            List<StreamEntry> result = new ArrayList<>();
+            for (int i = stream.entries.size() - 1; i >= 0 && result.size() < max; i--) {
+                Entry entry = stream.entries.get(i);
+                result.add(new StreamEntry(entry.id(), entry.type(), entry.payload(), 0));
+            }
+            return result;
+        }
+    }
+
+    @Override
+    public void trim(String name, long maxLength) {
+        Stream stream = stream(name);
+        synchronized (stream) {
+            int drop = (int) Math.max(0, stream.entries.size() - maxLength);
+            if (drop == 0) {
+                return;
+            }
+            List<Entry> kept = new ArrayList<>(stream.entries.subList(drop, stream.entries.size()));
+            Set<String> dropped = new java.util.HashSet<>();
+            stream.entries.subList(0, drop).forEach(e -> dropped.add(e.id()));
+            stream.entries.clear();
+            stream.entries.addAll(kept);
+            stream.indexById.clear();
+            for (int i = 0; i < kept.size(); i++) {
+                stream.indexById.put(kept.get(i).id(), i);
+            }
+            for (Group group : stream.groups.values()) {
+                group.nextIndex = Math.max(0, group.nextIndex - drop);
+                group.pending.keySet().removeAll(dropped);
+            }
         }
     }
 

@@ -100,6 +100,18 @@ public final class RedisStreamStore implements StreamStore {
     }
 
     @Override
+    public List<StreamEntry> recent(String stream, int max) {
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+                .reverseRange(PREFIX + stream, Range.unbounded(), org.springframework.data.redis.connection.Limit.limit().count(max));
+        return records == null ? List.of() : records.stream().map(r -> entry(r, 0)).toList();
+    }
+
+    @Override
+    public void trim(String stream, long maxLength) {
+        redis.opsForStream().trim(PREFIX + stream, maxLength, false);
+    }
+
+    @Override
     public long length(String stream) {
         Long size = redis.opsForStream().size(PREFIX + stream);
         return size == null ? 0 : size;

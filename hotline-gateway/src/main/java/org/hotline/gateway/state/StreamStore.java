@@ -26,6 +26,12 @@ public interface StreamStore {
 
     long pendingCount(String stream, String group);
 
+    /** The newest entries, newest first, up to {@code max} (for listings such as the call log). */
+    List<StreamEntry> recent(String stream, int max);
+
+    /** Keeps the newest {@code maxLength} entries; older ones go, even if a group has not read them. */
+    void trim(String stream, long maxLength);
+
     long length(String stream);
 
     record StreamEntry(String id, String type, String payload, int deliveries) {}

@@ -219,6 +219,30 @@ abstract class StateStoreContract {
         assertThat(streams().pendingCount("outbox", "workers")).isZero();
     }
 
+    @Test
+    void shouldListTheNewestEntriesFirst() {
+        for (int i = 1; i <= 5; i++) {
+            streams().append("calllog", "call-record", String.valueOf(i));
+        }
+        assertThat(streams().recent("calllog", 3)).extracting(StreamEntry::payload).containsExactly("5", "4", "3");
+        assertThat(streams().recent("calllog", 10)).hasSize(5);
+        assertThat(streams().recent("empty", 10)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheNewestEntriesWhenTrimmed() {
+        streams().ensureGroup("calllog", "readers");
+        for (int i = 1; i <= 5; i++) {
+            streams().append("calllog", "t", String.valueOf(i));
+        }
+        streams().readNew("calllog", "readers", "r", 1, Duration.ZERO);
+        streams().trim("calllog", 2);
+        assertThat(streams().length("calllog")).isEqualTo(2);
+        assertThat(streams().recent("calllog", 10)).extracting(StreamEntry::payload).containsExactly("5", "4");
+        assertThat(streams().readNew("calllog", "readers", "r", 10, Duration.ZERO)).extracting(StreamEntry::payload)
+                .containsExactly("4", "5");
+    }
+
     // locks
 
     @Test

@@ -1,0 +1,53 @@
+package org.hotline.gateway.calllog;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.hotline.gateway.state.StreamStore;
+import org.springframework.context.ApplicationEventPublisher;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends each finished call or conversation to the call log (for listings, newest kept) and to the
+ * outbox (for the case connector, which delivers it to the case store). Both streams are encrypted.
+ */
+public class CallLog {
+
+    public static final String LOG_STREAM = "calllog";
+    public static final String OUTBOX_STREAM = "outbox";
+    public static final String RECORD_TYPE = "call-record";
+    private static final int KEEP = 20_000;
+    private static final int TRIM_EVERY = 500;
+
+    private final StreamStore streams;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher publisher;
+    private int appendsSinceTrim;
+
+    public CallLog(StreamStore streams, JsonMapper json, ApplicationEventPublisher publisher) {
+        this.streams = streams;
+        this.json = json;
+        this.publisher = publisher;
+    }
+
+    public void record(CallRecord record) {
+        String payload = json.writeValueAsString(record);
+        streams.append(OUTBOX_STREAM, RECORD_TYPE, payload);
+        streams.append(LOG_STREAM, RECORD_TYPE, payload);
+        synchronized (this) {
+            if (++appendsSinceTrim >= TRIM_EVERY) {
+                appendsSinceTrim = 0;
+                streams.trim(LOG_STREAM, KEEP);
+            }
+        }
+        publisher.publishEvent(record);
+    }
+
+    /** The newest records that pass {@code filter}, newest first, at most {@code limit}. */
+    public List<CallRecord> recent(Predicate<CallRecord> filter, int limit) {
+        return streams.recent(LOG_STREAM, KEEP).stream()
+                .map(entry -> json.readValue(entry.payload(), CallRecord.class))
+                .filter(filter)
+                .limit(limit)
+                .toList();
+    }
+}

@@ -1,0 +1,22 @@
+package org.hotline.gateway.calllog;
+
+import org.hotline.gateway.security.PiiCipher;
+import org.hotline.gateway.state.SessionStore;
+import org.hotline.gateway.state.StreamStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class CallLogConfiguration {
+    @Bean
+    ReturningContacts returningContacts(SessionStore store, PiiCipher cipher) {
+        return new ReturningContacts(store, cipher);
+    }
+
+    @Bean
+    CallLog callLog(StreamStore streams, JsonMapper json, ApplicationEventPublisher publisher) {
+        return new CallLog(streams, json, publisher);
+    }
+}

@@ -1,0 +1,39 @@
+package org.hotline.gateway.calllog;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.hotline.gateway.flow.Channel;
+
+/**
+ * One call or conversation: who handled it, how long it waited and talked, how it ended. The contact
+ * (a number or a messenger id) is kept for the case store and is encrypted wherever it is stored;
+ * listings show it masked.
+ *
+ * @param path        the flow nodes visited, in order
+ * @param referralIds the referrals the session produced
+ */
+public record CallRecord(String id, Channel channel, String contact, String language, String topic, String team,
+                         List<String> path, Instant startedAt, Instant endedAt, Duration queueWait, String officerId,
+                         Duration talkTime, CallOutcome outcome, List<String> referralIds) {
+
+    public CallRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(outcome, "outcome");
+        if (endedAt.isBefore(startedAt)) {
+            throw new IllegalArgumentException("a call cannot end before it starts");
+        }
+        path = path == null ? List.of() : List.copyOf(path);
+        referralIds = referralIds == null ? List.of() : List.copyOf(referralIds);
+        queueWait = queueWait == null ? Duration.ZERO : queueWait;
+        talkTime = talkTime == null ? Duration.ZERO : talkTime;
+    }
+
+    public Duration duration() {
+        return Duration.between(startedAt, endedAt);
+    }
+}
