@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.hotline.gateway.config.ConfigModule;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.flow.Facts;
@@ -21,8 +20,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The flow engine alone: a whole voicemail-and-callback call through the shipped hotline flow,
@@ -41,12 +38,9 @@ public class FlowEngineBenchmark {
 
     @Setup
     public void load() {
-        try (var context = new SpringApplicationBuilder(ConfigModule.class).web(WebApplicationType.NONE)
-                .properties("logging.level.root=WARN").run()) {
-            HotlineDirectory directory = context.getBean(HotlineDirectory.class);
-            Path scripts = Path.of(System.getProperty("hotline.root", ".")).resolve("ivr-scripts");
-            flow = FlowLibrary.load(scripts, ScriptsConfiguration.environmentOf(directory)).flow("hotline").orElseThrow();
-        }
+        HotlineDirectory directory = org.hotline.gateway.testing.Shipped.directory();
+        Path scripts = Path.of(System.getProperty("hotline.root", ".")).resolve("ivr-scripts");
+        flow = FlowLibrary.load(scripts, ScriptsConfiguration.environmentOf(directory)).flow("hotline").orElseThrow();
         facts = new Facts(Channel.VOICE, true, null, Set.of("counter-trafficking", "avrr", "protection", "visa-centre"), false);
         inputs = List.of(new Input.Digits("2"), new Input.Digits("1"), new Input.RouteResult(Input.RouteOutcome.NOBODY),
                 new Input.RecordingResult(true, "RE1"), new Input.Digits("1"), new Input.Digits("1"));

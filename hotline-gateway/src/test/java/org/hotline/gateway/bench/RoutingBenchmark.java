@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import org.hotline.gateway.config.ConfigModule;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.flow.Node.Priority;
@@ -20,8 +19,6 @@ import org.hotline.gateway.security.PiiCipher;
 import org.hotline.gateway.state.EncryptingSessionStore;
 import org.hotline.gateway.state.RedisLockManager;
 import org.hotline.gateway.state.RedisSessionStore;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -41,11 +38,10 @@ public final class RoutingBenchmark {
         Path dir = Files.createTempDirectory("bench-redis");
         Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
                 "--appendonly", "no", "--dir", dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
-        try (var context = new SpringApplicationBuilder(ConfigModule.class).web(WebApplicationType.NONE)
-                .properties("logging.level.root=WARN").run()) {
+        try {
             waitFor(port);
             // the shipped deployment without wrap-up: the benchmark measures routing, not officers resting
-            var shipped = context.getBean(HotlineDirectory.class).config();
+            var shipped = org.hotline.gateway.testing.Shipped.directory().config();
             var policy = new org.hotline.gateway.config.HotlineConfig.RoutingPolicy(shipped.routing().ringTimeout(),
                     shipped.routing().maxQueueWait(), java.time.Duration.ZERO, 2, 3, "offline");
             HotlineDirectory directory = new HotlineDirectory(new org.hotline.gateway.config.HotlineConfig(shipped.languages(),

@@ -4,30 +4,20 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hotline.gateway.config.ConfigModule;
 import org.hotline.gateway.config.HotlineConfig;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.scripts.ScriptsConfiguration;
 import org.hotline.gateway.testing.TestConfig;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** The shipped configuration and flows, loaded once for the tests that walk them. */
 final class ShippedFlows {
 
-    private static HotlineDirectory directory;
     private static FlowLibrary library;
 
     private ShippedFlows() {}
 
-    static synchronized HotlineDirectory directory() {
-        if (directory == null) {
-            try (var context = new SpringApplicationBuilder(ConfigModule.class).web(WebApplicationType.NONE)
-                    .properties("logging.level.root=WARN").run()) {
-                directory = context.getBean(HotlineDirectory.class);
-            }
-        }
-        return directory;
+    static HotlineDirectory directory() {
+        return org.hotline.gateway.testing.Shipped.directory();
     }
 
     static synchronized FlowLibrary library() {

@@ -1,5 +1,6 @@
 package org.hotline.gateway.routing;
 
+import org.hotline.gateway.testing.Shipped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -58,14 +59,14 @@ class AssignmentPolicyTest {
                 Priority.valueOf(priority.toUpperCase()), "topic", NOW.minusSeconds(30),
                 tried == null ? Set.of() : Set.of(tried.split(" ")), null, null);
 
-        Decision decision = AssignmentPolicy.decide(contact, ShippedDirectory.get(), statuses(officers), NOW, 3);
+        Decision decision = AssignmentPolicy.decide(contact, Shipped.directory(), statuses(officers), NOW, 3);
 
         assertThat(describe(decision)).as(rule).isEqualTo(expected);
     }
 
     static Map<String, OfficerStatus> statuses(String spec) {
         Map<String, OfficerStatus> statuses = new HashMap<>();
-        ShippedDirectory.get().officers().forEach(o -> statuses.put(o.id(), OfficerStatus.initial(o.id(), Presence.OFFLINE)));
+        Shipped.directory().officers().forEach(o -> statuses.put(o.id(), OfficerStatus.initial(o.id(), Presence.OFFLINE)));
         if (spec == null) {
             return statuses;
         }

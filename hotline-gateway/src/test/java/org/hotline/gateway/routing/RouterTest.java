@@ -1,5 +1,6 @@
 package org.hotline.gateway.routing;
 
+import org.hotline.gateway.testing.Shipped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RouterTest {
 
-    private final Router router = new Router(ShippedDirectory.get(), Presence.OFFLINE);
+    private final Router router = new Router(Shipped.directory(), Presence.OFFLINE);
     private Instant now = Instant.parse("2026-12-01T08:00:00Z");
     private RoutingState state = RoutingState.empty();
     private final List<RoutingEvent> events = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.hotline.gateway.routing;
 
+import org.hotline.gateway.testing.Shipped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -44,7 +45,7 @@ class RoutingOnSharedRedisTest {
         byte[] key = PiiCipher.newKey();
         List<RoutingService> instances = List.of(instance(key), instance(key));
         List<Router.Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        ShippedDirectory.get().officers().forEach(o -> outcomes.add(instances.get(0).setPresence(o.id(), Presence.AVAILABLE, "start")));
+        Shipped.directory().officers().forEach(o -> outcomes.add(instances.get(0).setPresence(o.id(), Presence.AVAILABLE, "start")));
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> work = new ArrayList<>();
@@ -123,7 +124,7 @@ class RoutingOnSharedRedisTest {
 
     /** The shipped deployment with no wrap-up and patient officers, so the load keeps offering calls. */
     private static org.hotline.gateway.config.HotlineDirectory busyDirectory() {
-        var c = ShippedDirectory.get().config();
+        var c = Shipped.directory().config();
         var policy = new org.hotline.gateway.config.HotlineConfig.RoutingPolicy(Duration.ofSeconds(20), Duration.ofMinutes(3),
                 Duration.ZERO, 1_000_000, 3, "offline");
         return new org.hotline.gateway.config.HotlineDirectory(new org.hotline.gateway.config.HotlineConfig(

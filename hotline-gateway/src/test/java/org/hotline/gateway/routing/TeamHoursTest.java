@@ -1,5 +1,6 @@
 package org.hotline.gateway.routing;
 
+import org.hotline.gateway.testing.Shipped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -20,9 +21,9 @@ class TeamHoursTest {
 
     private final RoutingService routing = new RoutingService(
             new EncryptingSessionStore(new MemorySessionStore(Clock.systemUTC()), new PiiCipher(PiiCipher.newKey())),
-            new MemoryLockManager(Clock.systemUTC()), new Router(ShippedDirectory.get(), Presence.OFFLINE),
+            new MemoryLockManager(Clock.systemUTC()), new Router(Shipped.directory(), Presence.OFFLINE),
             JsonMapper.builder().build(), e -> { }, Clock.systemUTC());
-    private final TeamHours hours = new TeamHours(ShippedDirectory.get(), routing);
+    private final TeamHours hours = new TeamHours(Shipped.directory(), routing);
 
     @Test
     void shouldFollowTheScheduleWithoutOverride() {

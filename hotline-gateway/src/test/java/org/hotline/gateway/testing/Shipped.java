@@ -1,18 +1,18 @@
-package org.hotline.gateway.routing;
+package org.hotline.gateway.testing;
 
 import org.hotline.gateway.config.ConfigModule;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** The shipped teams and officers, loaded once for routing tests. */
-final class ShippedDirectory {
+/** The shipped config/hotline.yaml, bound and checked once, for tests and benchmarks that need it without the service. */
+public final class Shipped {
 
     private static HotlineDirectory directory;
 
-    private ShippedDirectory() {}
+    private Shipped() {}
 
-    static synchronized HotlineDirectory get() {
+    public static synchronized HotlineDirectory directory() {
         if (directory == null) {
             try (var context = new SpringApplicationBuilder(ConfigModule.class).web(WebApplicationType.NONE)
                     .properties("logging.level.root=WARN").run()) {
