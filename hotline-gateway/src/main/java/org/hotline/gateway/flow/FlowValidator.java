@@ -23,7 +23,7 @@ import org.hotline.gateway.flow.FlowLoader.Ref;
 final class FlowValidator {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
-    private static final Set<String> KNOWN_PLACEHOLDERS = Set.of("hours", "team", "key", "label");
+    private static final Set<String> KNOWN_PLACEHOLDERS = Set.of("hours", "team", "key", "label", "position", "minutes", "language", "topic");
 
     private FlowValidator() {}
 

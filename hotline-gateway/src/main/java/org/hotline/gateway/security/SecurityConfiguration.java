@@ -41,6 +41,8 @@ class SecurityConfiguration {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/webhooks/**").permitAll()
+                        // prompt audio: Twilio fetches it to play to callers; it holds no personal data
+                        .requestMatchers("/audio/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/system/**").hasRole(Role.ADMIN.name())

@@ -1,0 +1,146 @@
+package org.hotline.gateway.voice.twilio;
+
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hotline.gateway.scripts.PromptRenderer;
+import org.hotline.gateway.security.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Twilio Voice webhooks (signature already verified by {@link TwilioSignatureFilter}). Whatever goes
+ * wrong while a call is being answered, the caller hears an apology in their language and is put
+ * through to a person: never dead air, never an empty 500.
+ */
+@RestController
+@RequestMapping(path = "/webhooks/twilio/voice", produces = MediaType.APPLICATION_XML_VALUE)
+class TwilioVoiceController {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioVoiceController.class);
+
+    private final VoiceCalls calls;
+    private final PromptRenderer prompts;
+    private final TwimlRenderer twiml;
+    private final String fallbackNumber;
+    private final String defaultLanguage;
+
+    TwilioVoiceController(VoiceCalls calls, PromptRenderer prompts, TwimlRenderer twiml, String fallbackNumber, String defaultLanguage) {
+        this.calls = calls;
+        this.prompts = prompts;
+        this.twiml = twiml;
+        this.fallbackNumber = fallbackNumber;
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    @PostMapping
+    String incoming(HttpServletRequest request) {
+        return calls.incoming(twilio(request), "voice");
+    }
+
+    @PostMapping("/gather")
+    String gather(HttpServletRequest request) {
+        return calls.gather(twilio(request), "gather");
+    }
+
+    @PostMapping("/record")
+    String record(HttpServletRequest request) {
+        return calls.recorded(twilio(request), "record");
+    }
+
+    @PostMapping("/queue-result")
+    String queueResult(HttpServletRequest request) {
+        return calls.queueResult(twilio(request), "queue-result");
+    }
+
+    @PostMapping("/dial-result")
+    String dialResult(HttpServletRequest request) {
+        return calls.dialResult(twilio(request), "dial-result");
+    }
+
+    @PostMapping("/wait")
+    String waiting(HttpServletRequest request) {
+        return calls.waiting(twilio(request));
+    }
+
+    @PostMapping("/status")
+    ResponseEntity<Void> status(HttpServletRequest request) {
+        calls.status(twilio(request), "status");
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/officer")
+    String officer(HttpServletRequest request) {
+        TwilioRequest twilio = twilio(request);
+        return calls.officerWhisper(twilio.param("call"), twilio.param("officer"), twilio.param("language"), twilio.param("topic"),
+                "true".equals(twilio.param("urgent")));
+    }
+
+    @PostMapping("/officer-accept")
+    String officerAccept(HttpServletRequest request) {
+        TwilioRequest twilio = twilio(request);
+        return calls.officerAccept(twilio, required(twilio, "call"), required(twilio, "officer"), "officer-accept");
+    }
+
+    @PostMapping("/officer-status")
+    ResponseEntity<Void> officerStatus(HttpServletRequest request) {
+        TwilioRequest twilio = twilio(request);
+        calls.officerStatus(twilio, required(twilio, "call"), required(twilio, "officer"), "officer-status");
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(TwilioRequest.MalformedWebhookException.class)
+    ResponseEntity<String> malformed(TwilioRequest.MalformedWebhookException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
+    }
+
+    /** Never dead air: apologise in the caller's language and put them through to a person. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> apologise(Exception e, HttpServletRequest request) {
+        String language = request.getParameter("lang") != null ? request.getParameter("lang") : defaultLanguage;
+        log.error("voice webhook {} failed; the caller hears an apology and is transferred to {}: {}",
+                request.getRequestURI(), Masking.phone(fallbackNumber), e.toString());
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        try {
+            twiml.say(response, language, "technical_error", null);
+        } catch (RuntimeException unknownLanguage) {
+            twiml.say(response, defaultLanguage, "technical_error", null);
+        }
+        if (fallbackNumber != null) {
+            response.dial(new Dial.Builder().number(new Number.Builder(fallbackNumber).build()).build());
+        } else {
+            response.hangup(new Hangup.Builder().build());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(response.build().toXml());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TwilioRequest twilio(HttpServletRequest request) {
+        Map<String, String> form = (Map<String, String>) request.getAttribute(TwilioSignatureFilter.FORM);
+        Map<String, String> query = new LinkedHashMap<>();
+        if (request.getQueryString() != null) {
+            query.putAll(TwilioSignatureFilter.parseForm(request.getQueryString()));
+        }
+        return new TwilioRequest(form == null ? Map.of() : form, query);
+    }
+
+    private static String required(TwilioRequest request, String name) {
+        String value = request.param(name);
+        if (value == null || value.isBlank()) {
+            throw new TwilioRequest.MalformedWebhookException("the URL has no " + name);
+        }
+        return value;
+    }
+
+}

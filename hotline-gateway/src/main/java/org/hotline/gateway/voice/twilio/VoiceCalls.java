@@ -1,0 +1,465 @@
+package org.hotline.gateway.voice.twilio;
+
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Enqueue;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Leave;
+import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Queue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.calllog.CallOutcome;
+import org.hotline.gateway.calllog.CallRecord;
+import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.calllog.ReturningContacts;
+import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.flow.Channel;
+import org.hotline.gateway.flow.Facts;
+import org.hotline.gateway.flow.Flow;
+import org.hotline.gateway.flow.FlowEngine;
+import org.hotline.gateway.flow.Input;
+import org.hotline.gateway.flow.Node;
+import org.hotline.gateway.flow.Step;
+import org.hotline.gateway.phone.PhoneNumbers;
+import org.hotline.gateway.routing.QueuedContact;
+import org.hotline.gateway.routing.Router;
+import org.hotline.gateway.routing.RoutingEvent;
+import org.hotline.gateway.routing.RoutingService;
+import org.hotline.gateway.routing.TeamHours;
+import org.hotline.gateway.state.LockManager;
+import org.hotline.gateway.state.SessionStore;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The hotline on Twilio Voice: each webhook resumes the call's flow and answers with TwiML. A call
+ * is handled under its own lock; the answer to each distinct webhook is kept for a while, so a
+ * retried webhook gets the same TwiML and causes nothing twice (no second referral, no second
+ * queue entry).
+ */
+public class VoiceCalls {
+
+    private static final Duration SESSION_TTL = Duration.ofHours(6);
+    private static final Duration ANSWER_TTL = Duration.ofMinutes(30);
+    private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(8);
+
+    private final Flow flow;
+    private final SessionStore store;
+    private final LockManager locks;
+    private final JsonMapper json;
+    private final RoutingService routing;
+    private final TeamHours hours;
+    private final HotlineDirectory directory;
+    private final ReturningContacts returning;
+    private final ReferralOutbox outbox;
+    private final CallLog callLog;
+    private final TwimlRenderer twiml;
+    private final Clock clock;
+
+    public VoiceCalls(Flow flow, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing, TeamHours hours,
+                      HotlineDirectory directory, ReturningContacts returning, ReferralOutbox outbox, CallLog callLog,
+                      TwimlRenderer twiml, Clock clock) {
+        this.flow = flow;
+        this.store = store;
+        this.locks = locks;
+        this.json = json;
+        this.routing = routing;
+        this.hours = hours;
+        this.directory = directory;
+        this.returning = returning;
+        this.outbox = outbox;
+        this.callLog = callLog;
+        this.twiml = twiml;
+        this.clock = clock;
+    }
+
+    /** The number called from, when it is a real number: withheld callers show as "anonymous" and the like. */
+    static Optional<String> callerNumber(String from) {
+        return Optional.ofNullable(from).filter(PhoneNumbers::isValidE164);
+    }
+
+    // --- the caller's leg ---
+
+    public String incoming(TwilioRequest request, String path) {
+        return answerOnce(request, path, () -> {
+            String callSid = request.callSid();
+            Optional<VoiceSession> existing = load(callSid);
+            if (existing.isPresent()) {
+                // the call is already running: a late duplicate of the first webhook asks nothing new
+                return respondWait(existing.get());
+            }
+            Instant now = clock.instant();
+            Optional<String> caller = callerNumber(request.from());
+            Facts facts = new Facts(Channel.VOICE, caller.isPresent(), caller.flatMap(returning::lastLanguage).orElse(null),
+                    hours.openTeams(now), hours.isHoliday(now));
+            FlowEngine.Result result = FlowEngine.start(flow, callSid, facts);
+            VoiceSession session = VoiceSession.start(callSid, caller.orElse(null), now, result.state());
+            return render(session, result.steps());
+        });
+    }
+
+    public String gather(TwilioRequest request, String path) {
+        return answerOnce(request, path, () -> withSession(request.callSid(), session -> {
+            boolean silence = "true".equals(request.param("silence")) || request.digits() == null || request.digits().isEmpty();
+            Input input = silence ? new Input.Silence() : new Input.Digits(request.digits());
+            return advance(session, input);
+        }));
+    }
+
+    public String recorded(TwilioRequest request, String path) {
+        return answerOnce(request, path, () -> withSession(request.callSid(), session -> {
+            boolean recorded = request.intValue("RecordingDuration", 0) > 0 && request.get("RecordingUrl") != null;
+            String sid = request.get("RecordingSid");
+            String url = request.get("RecordingUrl");
+            if (recorded && (sid == null || sid.isBlank())) {
+                sid = url.substring(url.lastIndexOf('/') + 1);
+            }
+            VoiceSession withRecording = recorded ? session.recording(url) : session;
+            return advance(withRecording, new Input.RecordingResult(recorded, recorded ? sid : null));
+        }));
+    }
+
+    /** The Enqueue action: the caller left the queue (after talking to an officer, or without one). */
+    public String queueResult(TwilioRequest request, String path) {
+        return answerOnce(request, path, () -> withSession(request.callSid(), session -> {
+            String result = String.valueOf(request.get("QueueResult"));
+            return switch (result) {
+                case "bridged", "bridging-in-process", "redirected-from-bridged" -> advance(session, new Input.RouteResult(Input.RouteOutcome.ANSWERED));
+                case "hangup" -> {
+                    routing.abandon(session.callSid());
+                    yield save(session, new VoiceResponse.Builder().build().toXml());
+                }
+                case "leave" -> advance(session, new Input.RouteResult(session.leaveReason() == null ? Input.RouteOutcome.NOBODY : session.leaveReason()));
+                default -> {
+                    routing.abandon(session.callSid());
+                    yield advance(session, new Input.RouteResult(Input.RouteOutcome.NOBODY));
+                }
+            };
+        }));
+    }
+
+    /** The Dial action after an overflow or a transfer. */
+    public String dialResult(TwilioRequest request, String path) {
+        return answerOnce(request, path, () -> withSession(request.callSid(), session -> {
+            if (session.flow().ended()) {
+                return save(session, new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml());
+            }
+            String status = String.valueOf(request.get("DialCallStatus"));
+            boolean answered = status.equals("completed") || status.equals("answered");
+            return advance(session, new Input.RouteResult(answered ? Input.RouteOutcome.ANSWERED : Input.RouteOutcome.NOBODY));
+        }));
+    }
+
+    /** The queue's wait URL, requested again each time its TwiML ends: position, estimate, or leave. */
+    public String waiting(TwilioRequest request) {
+        return withSession(request.callSid(), session -> {
+            VoiceResponse.Builder response = new VoiceResponse.Builder();
+            if (session.officerId() != null) {
+                twiml.pause(response, 5);
+                return save(session, response.build().toXml());
+            }
+            var state = routing.snapshot();
+            Optional<Integer> position = Router.position(state, session.callSid());
+            if (position.isEmpty()) {
+                Duration waited = session.queuedAt() == null ? Duration.ZERO : Duration.between(session.queuedAt(), clock.instant());
+                Input.RouteOutcome reason = waited.compareTo(directory.config().routing().maxQueueWait()) >= 0
+                        ? Input.RouteOutcome.TIMEOUT : Input.RouteOutcome.NOBODY;
+                response.leave(new Leave.Builder().build());
+                return save(session.leaving(reason), response.build().toXml());
+            }
+            int queueTime = request.intValue("QueueTime", 0);
+            String language = languageOf(session);
+            if (queueTime < 5 || queueTime % 60 < 15) {
+                twiml.add(response, twiml.sentence(language,
+                        textWith(language, "queue_position", "{position}", String.valueOf(position.get()))));
+                routing.router().estimatedWait(state, session.callSid()).ifPresent(estimate -> twiml.add(response, twiml.sentence(language,
+                        textWith(language, "queue_estimate", "{minutes}", String.valueOf(Math.max(1, estimate.toMinutes()))))));
+            }
+            twiml.pause(response, 15);
+            return save(session, response.build().toXml());
+        });
+    }
+
+    /** The call ended (status callback): the flow hangs up, the queue forgets it, the call log gets its record. */
+    public void status(TwilioRequest request, String path) {
+        String status = String.valueOf(request.get("CallStatus"));
+        if (!List.of("completed", "busy", "failed", "no-answer", "canceled").contains(status)) {
+            return;
+        }
+        answerOnce(request, path, () -> withSession(request.callSid(), session -> {
+            if (session.finished()) {
+                return "";
+            }
+            VoiceSession current = session;
+            // the flow had not ended: the caller hung up; at a route node, while waiting in the queue
+            boolean hungUp = !session.flow().ended();
+            boolean waitingInQueue = hungUp && session.officerId() == null && flow.node(session.flow().node()) instanceof Node.Route;
+            if (!current.flow().ended()) {
+                FlowEngine.Result result = FlowEngine.advance(flow, current.flow(), new Input.Hangup());
+                current = current.withFlow(result.state());
+                current = referAll(current, result.steps());
+            }
+            if (current.officerId() == null && current.queuedAt() != null) {
+                routing.abandon(current.callSid());
+            }
+            Instant now = clock.instant();
+            CallOutcome outcome = CallOutcome.of(current.officerId() != null, current.transferred(), current.callbackReferred(),
+                    current.voicemailReferred(), hungUp, waitingInQueue);
+            Duration talk = current.answeredAt() == null ? Duration.ZERO : Duration.between(current.answeredAt(), now);
+            Duration queueWait = current.queuedAt() == null ? Duration.ZERO
+                    : Duration.between(current.queuedAt(), current.answeredAt() != null ? current.answeredAt() : now);
+            callLog.record(new CallRecord(current.callSid(), Channel.VOICE, current.contact(), current.language(),
+                    current.flow().vars().get("topic"), current.flow().vars().get("team"), current.flow().path(), current.startedAt(), now,
+                    queueWait, current.officerId(), talk, outcome, current.referralIds()));
+            if (current.contact() != null && current.language() != null) {
+                returning.remember(current.contact(), current.language());
+            }
+            return save(current.asFinished(), "");
+        }));
+    }
+
+    // --- the officer's leg ---
+
+    /** What the officer hears when they pick up: who is waiting, and 1 to accept. */
+    public String officerWhisper(String callSid, String officerId, String language, String topic, boolean urgent) {
+        String officerLanguage = directory.officer(officerId).map(o -> o.languages().getFirst()).orElse("en");
+        String spoken = officerLanguage.equals("en") || directory.language(officerLanguage).isEmpty() ? "en" : officerLanguage;
+        String languageName = directory.language(language).map(l -> l.englishName()).orElse(language);
+        String topicName = topic == null ? "-" : twimlText(spoken, "topic_" + topic).orElse(topic);
+        String text = twimlText(spoken, urgent ? "officer_whisper_urgent" : "officer_whisper").orElseThrow()
+                .replace("{language}", languageName).replace("{topic}", topicName);
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        var gather = new com.twilio.twiml.voice.Gather.Builder().inputs(com.twilio.twiml.voice.Gather.Input.DTMF).numDigits(1).timeout(10)
+                .action(TwimlRenderer.BASE + "/officer-accept?call=" + callSid + "&officer=" + officerId)
+                .method(com.twilio.http.HttpMethod.POST);
+        switch (twiml.sentence(spoken, text)) {
+            case TwimlRenderer.Spoken.Speech s -> gather.say(s.say());
+            case TwimlRenderer.Spoken.Audio a -> gather.play(a.play());
+        }
+        response.gather(gather.build());
+        response.redirect(new com.twilio.twiml.voice.Redirect.Builder(TwimlRenderer.BASE + "/officer-accept?call=" + callSid
+                + "&officer=" + officerId + "&silence=true").method(com.twilio.http.HttpMethod.POST).build());
+        return response.build().toXml();
+    }
+
+    /** The officer pressed a key (or nothing): 1 takes the caller, unless someone else already did. */
+    public String officerAccept(TwilioRequest request, String callSid, String officerId, String path) {
+        return answerOnce(request, path, () -> {
+            VoiceResponse.Builder response = new VoiceResponse.Builder();
+            if (!"1".equals(request.digits()) || "true".equals(request.param("silence"))) {
+                routing.noAnswer(callSid, officerId, "declined");
+                return response.hangup(new Hangup.Builder().build()).build().toXml();
+            }
+            return withSession(callSid, session -> {
+                Router.Outcome outcome = routing.answered(callSid, officerId);
+                boolean taken = outcome.events().stream().anyMatch(e -> e instanceof RoutingEvent.ContactAnswered a && a.contactId().equals(callSid));
+                if (!taken) {
+                    String language = directory.officer(officerId).map(o -> o.languages().getFirst()).orElse("en");
+                    twiml.add(response, twiml.sentence(language, twimlText(language, "caller_gone").orElseThrow()));
+                    return save(session, response.hangup(new Hangup.Builder().build()).build().toXml());
+                }
+                response.dial(new Dial.Builder().queue(new Queue.Builder(queueName(callSid)).build()).build());
+                return save(session.answeredBy(officerId, clock.instant()), response.build().toXml());
+            });
+        });
+    }
+
+    /** The officer's call ended or never connected. */
+    public void officerStatus(TwilioRequest request, String callSid, String officerId, String path) {
+        answerOnce(request, path, () -> {
+            String status = String.valueOf(request.get("CallStatus"));
+            Optional<VoiceSession> session = load(callSid);
+            boolean connected = session.map(s -> officerId.equals(s.officerId())).orElse(false);
+            if (connected && status.equals("completed")) {
+                routing.ended(officerId, Channel.VOICE, session.get().flow().vars().get("team"),
+                        Duration.ofSeconds(request.intValue("CallDuration", 0)));
+            } else if (!connected) {
+                routing.noAnswer(callSid, officerId, status.replace('-', ' '));
+            }
+            return "";
+        });
+    }
+
+    // --- the flow ---
+
+    private String advance(VoiceSession session, Input input) {
+        if (session.flow().ended()) {
+            return save(session, new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml());
+        }
+        FlowEngine.Result result = FlowEngine.advance(flow, session.flow(), input);
+        if (result.steps().isEmpty() && result.state().equals(session.flow())) {
+            // an input the flow does not expect here: keep the caller where they are
+            return save(session, respondWait(session));
+        }
+        return render(session.withFlow(result.state()), result.steps());
+    }
+
+    private String render(VoiceSession start, List<Step> steps) {
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        VoiceSession session = start.nextTurn();
+        String turn = "&n=" + session.turn();
+        List<Step> todo = new java.util.ArrayList<>(steps);
+        while (!todo.isEmpty()) {
+            Step step = todo.removeFirst();
+            switch (step) {
+                case Step.Say say -> twiml.say(response, say.language(), say.prompt(), say.team());
+                case Step.Ask ask -> twiml.ask(response, ask, turn);
+                case Step.Record record -> twiml.record(response, record, languageOf(session), turn);
+                case Step.Refer refer -> session = refer(session, refer);
+                case Step.Transfer transfer -> {
+                    session = session.withTransfer();
+                    response.dial(new Dial.Builder().action(TwimlRenderer.BASE + "/dial-result?kind=transfer" + turn)
+                            .number(new Number.Builder(transfer.number()).build()).build());
+                }
+                case Step.End end -> {
+                    if (!end.reason().equals("transferred")) {
+                        response.hangup(new Hangup.Builder().build());
+                    }
+                }
+                case Step.Route route -> {
+                    Router.Outcome outcome = routing.enqueue(QueuedContact.waiting(session.callSid(), Channel.VOICE, route.team(),
+                            route.language(), route.priority(), route.topic(), clock.instant()));
+                    Optional<RoutingEvent> gone = outcome.events().stream()
+                            .filter(e -> e instanceof RoutingEvent.ContactUnroutable u && u.contactId().equals(start.callSid())
+                                    || e instanceof RoutingEvent.ContactOverflowed o && o.contactId().equals(start.callSid()))
+                            .findFirst();
+                    if (gone.isPresent() && gone.get() instanceof RoutingEvent.ContactOverflowed overflow) {
+                        Dial.Builder dial = new Dial.Builder().action(TwimlRenderer.BASE + "/dial-result?kind=overflow" + turn)
+                                .timeout((int) directory.config().routing().ringTimeout().toSeconds());
+                        for (String number : overflow.number().split(",")) {
+                            dial.number(new Number.Builder(number).build());
+                        }
+                        response.dial(dial.build());
+                    } else if (gone.isPresent()) {
+                        FlowEngine.Result next = FlowEngine.advance(flow, session.flow(), new Input.RouteResult(Input.RouteOutcome.NOBODY));
+                        session = session.withFlow(next.state());
+                        todo.addAll(0, next.steps());
+                    } else {
+                        session = session.queued(clock.instant());
+                        response.enqueue(new Enqueue.Builder(queueName(session.callSid()))
+                                .action(TwimlRenderer.BASE + "/queue-result?lang=" + route.language() + turn)
+                                .waitUrl(TwimlRenderer.BASE + "/wait?lang=" + route.language())
+                                .build());
+                    }
+                }
+            }
+        }
+        return save(session, response.build().toXml());
+    }
+
+    private VoiceSession refer(VoiceSession session, Step.Refer refer) {
+        var referral = refer.referral();
+        String callback = "caller".equals(referral.callbackNumber()) ? session.contact() : referral.callbackNumber();
+        outbox.add(new ReferralOutbox.OutboundReferral(referral, session.contact(), callback,
+                referral.recordingRef() == null ? null : session.recordingUrl(), "flow", clock.instant()));
+        return session.referred(referral.id(), referral.kind() == Node.ReferralKind.CALLBACK,
+                referral.kind() == Node.ReferralKind.VOICEMAIL);
+    }
+
+    private VoiceSession referAll(VoiceSession session, List<Step> steps) {
+        VoiceSession current = session;
+        for (Step step : steps) {
+            if (step instanceof Step.Refer refer) {
+                current = refer(current, refer);
+            }
+        }
+        return current;
+    }
+
+    /** A harmless answer that keeps the caller where they are: the question again, or the queue. */
+    private String respondWait(VoiceSession session) {
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        twiml.pause(response, 1);
+        response.redirect(new com.twilio.twiml.voice.Redirect.Builder(TwimlRenderer.BASE + "/gather?silence=true&lang="
+                + languageOf(session) + "&n=" + session.turn()).method(com.twilio.http.HttpMethod.POST).build());
+        return response.build().toXml();
+    }
+
+    // --- storage, locking, duplicates ---
+
+    static String queueName(String callSid) {
+        return "hotline-" + callSid;
+    }
+
+    private String languageOf(VoiceSession session) {
+        return session.language() != null ? session.language() : flow.defaultLanguage();
+    }
+
+    private Optional<String> twimlText(String language, String promptId) {
+        return Optional.of(promptsText(language, promptId)).filter(t -> !t.isEmpty());
+    }
+
+    private String promptsText(String language, String promptId) {
+        return flow.prompts().find(language, promptId).map(p -> p.text()).orElse("");
+    }
+
+    private String textWith(String language, String promptId, String placeholder, String value) {
+        return promptsText(language, promptId).replace(placeholder, value);
+    }
+
+    private Optional<VoiceSession> load(String callSid) {
+        return store.get(sessionKey(callSid)).map(text -> json.readValue(text, VoiceSession.class));
+    }
+
+    private String save(VoiceSession session, String response) {
+        store.put(sessionKey(session.callSid()), json.writeValueAsString(session), SESSION_TTL);
+        return response;
+    }
+
+    private String withSession(String callSid, Function<VoiceSession, String> work) {
+        return load(callSid).map(work).orElseThrow(() -> new UnknownCallException(callSid));
+    }
+
+    private interface Answer {
+        String compute();
+    }
+
+    /** Serializes the webhooks of one call and replays the stored answer to a repeated webhook. */
+    private String answerOnce(TwilioRequest request, String path, Answer answer) {
+        String callSid = request.callSid();
+        String key = "twilio:answer:" + fingerprint(path, request);
+        try (var lock = locks.tryLock("call:" + callSid, LOCK_LEASE, LOCK_WAIT)
+                .orElseThrow(() -> new IllegalStateException("the call is busy with another webhook"))) {
+            Optional<String> previous = store.get(key);
+            if (previous.isPresent()) {
+                return previous.get();
+            }
+            String response = answer.compute();
+            store.put(key, response, ANSWER_TTL);
+            return response;
+        }
+    }
+
+    private static String fingerprint(String path, TwilioRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            new TreeMap<>(request.query()).forEach((k, v) -> digest.update((k + "=" + v + "&").getBytes(StandardCharsets.UTF_8)));
+            new TreeMap<>(request.form()).forEach((k, v) -> digest.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sessionKey(String callSid) {
+        return "voice:" + callSid;
+    }
+
+    /** A follow-up webhook for a call this gateway does not know (expired, or not started here). */
+    public static class UnknownCallException extends RuntimeException {
+        public UnknownCallException(String callSid) {
+            super("no session for call " + callSid);
+        }
+    }
+}

@@ -1,0 +1,417 @@
+package org.hotline.gateway.voice.twilio;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.calllog.CallRecord;
+import org.hotline.gateway.flow.Channel;
+import org.hotline.gateway.flow.Node.Priority;
+import org.hotline.gateway.routing.Presence;
+import org.hotline.gateway.routing.QueuedContact;
+import org.hotline.gateway.routing.RoutingService;
+import org.hotline.gateway.routing.TeamOverride;
+import org.hotline.gateway.state.SessionStore;
+import org.hotline.gateway.state.StreamStore;
+import org.hotline.gateway.testing.TwilioSigner;
+import org.hotline.gateway.testing.Twiml;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Whole calls over real HTTP: webhooks signed exactly as Twilio signs them, for the public URL of a
+ * gateway behind a proxy; WireMock stands in for Twilio's REST API (officer calls). The clock is
+ * fixed on Tuesday 1 December 2026, 10:00 in Sofia.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TwilioVoiceCallTest {
+
+    static final String TOKEN = "test-auth-token";
+    static final String ACCOUNT = "AC00000000000000000000000000000001";
+    static final String PUBLIC = "https://hotline.example.org";
+    static final Instant TUESDAY_10_SOFIA = Instant.parse("2026-12-01T08:00:00Z");
+
+    static WireMockServer twilioApi = new WireMockServer(options().dynamicPort());
+
+    @TempDir
+    static Path dataDir;
+
+    @BeforeAll
+    static void startTwilioApi() {
+        twilioApi.start();
+    }
+
+    @AfterAll
+    static void stopTwilioApi() {
+        twilioApi.stop();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hotline.state.data-dir", () -> dataDir.toString());
+        registry.add("hotline.routing.tick", () -> "1h");
+        registry.add("hotline.public-base-url", () -> PUBLIC);
+        registry.add("hotline.twilio.auth-token", () -> TOKEN);
+        registry.add("hotline.twilio.account-sid", () -> ACCOUNT);
+        registry.add("hotline.twilio.api-base-url", () -> "http://localhost:" + twilioApi.port());
+    }
+
+    /** A fixed clock, and a state store that a test can break in the middle of a call. */
+    @TestConfiguration
+    static class Fixtures {
+        static final AtomicBoolean storeBroken = new AtomicBoolean();
+
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(TUESDAY_10_SOFIA, ZoneOffset.UTC);
+        }
+
+        @Bean
+        @Primary
+        SessionStore breakableSessionStore(List<SessionStore> stores) {
+            SessionStore real = stores.stream().filter(s -> !(s instanceof Breakable)).findFirst().orElseThrow();
+            return new Breakable(real);
+        }
+
+        record Breakable(SessionStore real) implements SessionStore {
+            public Optional<String> get(String key) {
+                check();
+                return real.get(key);
+            }
+
+            public void put(String key, String value, Duration ttl) {
+                check();
+                real.put(key, value, ttl);
+            }
+
+            public void remove(String key) {
+                check();
+                real.remove(key);
+            }
+
+            private void check() {
+                if (storeBroken.get()) {
+                    throw new IllegalStateException("the state store is down (test)");
+                }
+            }
+        }
+    }
+
+    @LocalServerPort int port;
+    @Autowired RoutingService routing;
+    @Autowired SessionStore store;
+    @Autowired StreamStore streams;
+    @Autowired CallLog callLog;
+    @Autowired JsonMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void reset() {
+        Fixtures.storeBroken.set(false);
+        store.remove("routing:state");
+        twilioApi.resetAll();
+        twilioApi.stubFor(post(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"CAofficer000000000000000000000001\",\"account_sid\":\"" + ACCOUNT + "\",\"status\":\"queued\"}")));
+    }
+
+    // --- helpers: Twilio's side of the webhooks ---
+
+    record Reply(int status, String body) {
+        Twiml twiml() {
+            return Twiml.parse(body);
+        }
+    }
+
+    Reply webhook(String pathAndQuery, Map<String, String> params) {
+        return webhook(pathAndQuery, params, TwilioSigner.sign(TOKEN, PUBLIC + pathAndQuery, params));
+    }
+
+    Reply webhook(String pathAndQuery, Map<String, String> params, String signature) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioSigner.form(params)));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> call(String callSid, String... more) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", ACCOUNT);
+        params.put("CallSid", callSid);
+        params.put("From", caller(callSid));
+        params.put("To", "+35929394777");
+        params.put("CallStatus", "in-progress");
+        params.put("Direction", "inbound");
+        params.put("ApiVersion", "2010-04-01");
+        params.put("FromCity", "");
+        for (int i = 0; i < more.length; i += 2) {
+            params.put(more[i], more[i + 1]);
+        }
+        return params;
+    }
+
+    /** A fake Bulgarian mobile number of its own for each call, so no test's caller is "returning" in another. */
+    static String caller(String callSid) {
+        return "+35988" + String.format("%07d", Math.floorMod(callSid.hashCode(), 10_000_000));
+    }
+
+    /** The caller's side: the incoming call, then the keys pressed at each Gather, following its action URL. */
+    Reply dial(String callSid, String... keys) {
+        Reply reply = webhook("/webhooks/twilio/voice", call(callSid));
+        for (String key : keys) {
+            String action = reply.twiml().value("/Response/Gather/@action");
+            assertThat(action).as("a question to answer with %s in %s", key, reply.body()).isNotEmpty();
+            reply = webhook(action, call(callSid, "Digits", key));
+        }
+        return reply;
+    }
+
+    List<Map<String, Object>> outbox(String type) {
+        return streams.recent("outbox", 1000).stream().filter(e -> e.type().equals(type))
+                .map(e -> json.readValue(e.payload(), Map.class)).map(m -> (Map<String, Object>) m).toList();
+    }
+
+    Optional<CallRecord> record(String callSid) {
+        return callLog.recent(r -> r.id().equals(callSid), 1).stream().findFirst();
+    }
+
+    // --- the calls ---
+
+    @Test
+    void shouldAnswerWithTheLanguageMenuInEveryLanguage() {
+        Twiml twiml = webhook("/webhooks/twilio/voice", call("CA0000000000000000000000000000000A")).twiml();
+
+        assertThat(twiml.verbs()).containsExactly("Gather", "Redirect");
+        assertThat(twiml.value("/Response/Gather/@action")).isEqualTo("/webhooks/twilio/voice/gather?lang=bg&n=1");
+        assertThat(twiml.value("/Response/Gather/@numDigits")).isEqualTo("1");
+        assertThat(twiml.values("/Response/Gather/Say")).contains("За български натиснете 1.", "For English, press 2.",
+                "للعربية، اضغط 3.", "Для української мови натисніть 4.");
+        assertThat(twiml.value("/Response/Gather/Say[2]/@language")).isEqualTo("bg-BG");
+        // Farsi, Dari and Pashto have no Twilio voice: their lines are played from audio
+        assertThat(twiml.values("/Response/Gather/Play")).hasSize(3)
+                .allSatisfy(url -> assertThat(url).startsWith(PUBLIC + "/audio/").endsWith(".wav"));
+        assertThat(twiml.value("/Response/Redirect")).isEqualTo("/webhooks/twilio/voice/gather?silence=true&lang=bg&n=1");
+    }
+
+    @Test
+    void shouldConnectTheCallerToAnOfficerWhoAcceptsAndLogTheCall() {
+        routing.setPresence("elena", Presence.AVAILABLE, "test");
+        String callSid = "CA0000000000000000000000000000000B";
+
+        Twiml queued = dial(callSid, "2", "1").twiml();
+
+        assertThat(queued.verbs()).containsExactly("Say", "Enqueue");
+        assertThat(queued.value("/Response/Say")).startsWith("If you are in immediate danger, call the emergency number 112");
+        assertThat(queued.value("/Response/Enqueue")).isEqualTo("hotline-" + callSid);
+        assertThat(queued.value("/Response/Enqueue/@waitUrl")).isEqualTo("/webhooks/twilio/voice/wait?lang=en");
+
+        // routing offered the caller to Elena: the gateway calls her Twilio Client through the REST API
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> twilioApi.verify(1,
+                postRequestedFor(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json"))
+                        .withRequestBody(containing("To=client%3Aofficer-elena"))
+                        .withRequestBody(containing("From=%2B35929394777"))
+                        .withRequestBody(containing("Timeout=20"))));
+        String officerUrl = twilioApi.getAllServeEvents().getFirst().getRequest().formParameter("Url").getValues().getFirst();
+        assertThat(officerUrl).startsWith(PUBLIC + "/webhooks/twilio/voice/officer?call=" + callSid + "&officer=elena");
+
+        // Elena picks up: she hears who is waiting, and presses 1
+        String officerPath = officerUrl.substring(PUBLIC.length());
+        Map<String, String> officerLeg = call("CA000000000000000000000000000000E1", "From", "client:anonymous", "To", "client:officer-elena");
+        Twiml whisper = webhook(officerPath, officerLeg).twiml();
+        assertThat(whisper.value("/Response/Gather/Say")).isEqualTo("Спешно: обаждане на English относно Трафик на хора, принудителен труд или експлоатация. Натиснете 1, за да приемете.");
+        Twiml bridge = webhook(whisper.value("/Response/Gather/@action"), new LinkedHashMap<>(Map.of("CallSid", "CA000000000000000000000000000000E1",
+                "AccountSid", ACCOUNT, "Digits", "1"))).twiml();
+        assertThat(bridge.value("/Response/Dial/Queue")).isEqualTo("hotline-" + callSid);
+
+        // the caller leaves the queue bridged; after the conversation the call ends
+        Twiml after = webhook("/webhooks/twilio/voice/queue-result?lang=en", call(callSid, "QueueResult", "bridged", "QueueTime", "12")).twiml();
+        assertThat(after.verbs()).containsExactly("Hangup");
+        assertThat(webhook("/webhooks/twilio/voice/status", call(callSid, "CallStatus", "completed", "CallDuration", "240")).status()).isEqualTo(204);
+        assertThat(webhook("/webhooks/twilio/voice/officer-status?call=" + callSid + "&officer=elena",
+                call("CA000000000000000000000000000000E1", "CallStatus", "completed", "CallDuration", "200")).status()).isEqualTo(204);
+
+        CallRecord logged = record(callSid).orElseThrow();
+        assertThat(logged.outcome().wireName()).isEqualTo("answered");
+        assertThat(logged.officerId()).isEqualTo("elena");
+        assertThat(logged.language()).isEqualTo("en");
+        assertThat(logged.topic()).isEqualTo("trafficking");
+        assertThat(logged.path()).startsWith("language", "topic", "trafficking", "trafficking_open", "trafficking_route");
+        assertThat(routing.router().statusOf(routing.snapshot(), "elena").calls()).isZero();
+    }
+
+    @Test
+    void shouldTryTheNextOfficerWhenTheFirstDoesNotAnswer() {
+        routing.setPresence("elena", Presence.AVAILABLE, "test");
+        routing.setPresence("nadia", Presence.AVAILABLE, "test");
+        String callSid = "CA0000000000000000000000000000000C";
+        dial(callSid, "2", "1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> twilioApi.getAllServeEvents().size() == 1);
+        String first = twilioApi.getAllServeEvents().getFirst().getRequest().formParameter("To").getValues().getFirst();
+
+        String firstOfficer = first.endsWith("elena") ? "elena" : "nadia";
+        webhook("/webhooks/twilio/voice/officer-status?call=" + callSid + "&officer=" + firstOfficer,
+                call("CA000000000000000000000000000000E2", "CallStatus", "no-answer"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> twilioApi.getAllServeEvents().size() == 2);
+        String second = twilioApi.getAllServeEvents().stream().map(e -> e.getRequest().formParameter("To").getValues().getFirst())
+                .filter(to -> !to.equals(first)).findFirst().orElseThrow();
+        assertThat(second).isEqualTo(first.endsWith("elena") ? "client:officer-nadia" : "client:officer-elena");
+    }
+
+    @Test
+    void shouldTakeAVoicemailAndACallbackRequestWhenNobodyIsThere() {
+        String callSid = "CA0000000000000000000000000000000D";
+        Twiml voicemail = dial(callSid, "2", "2").twiml();
+        assertThat(voicemail.verbs()).containsExactly("Say", "Say", "Record");
+        assertThat(voicemail.value("/Response/Say[1]")).isEqualTo("All our colleagues are busy right now.");
+        assertThat(voicemail.value("/Response/Record/@maxLength")).isEqualTo("120");
+        assertThat(voicemail.value("/Response/Record/@transcribe")).isEmpty();
+
+        Map<String, String> recording = call(callSid, "RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/" + ACCOUNT
+                + "/Recordings/RE00000000000000000000000000000001", "RecordingSid", "RE00000000000000000000000000000001",
+                "RecordingDuration", "14", "Digits", "hangup");
+        Twiml offer = webhook(voicemail.value("/Response/Record/@action"), recording).twiml();
+        assertThat(offer.value("/Response/Say")).isEqualTo("Thank you. Your message has been passed to the team.");
+        assertThat(offer.value("/Response/Gather/Say[1]")).isEqualTo("Would you like us to call you back?");
+
+        Twiml safe = webhook(offer.value("/Response/Gather/@action"), call(callSid, "Digits", "1")).twiml();
+        Twiml done = webhook(safe.value("/Response/Gather/@action"), call(callSid, "Digits", "1")).twiml();
+        assertThat(done.verbs()).containsExactly("Say", "Say", "Hangup");
+
+        List<Map<String, Object>> referrals = outbox("referral").stream()
+                .filter(r -> String.valueOf(((Map<?, ?>) r.get("referral")).get("id")).startsWith(callSid)).toList();
+        assertThat(referrals).hasSize(2);
+        Map<String, Object> callback = referrals.stream().filter(r -> "CALLBACK".equals(((Map<?, ?>) r.get("referral")).get("kind")))
+                .findFirst().orElseThrow();
+        assertThat(callback.get("callbackNumber")).isEqualTo(caller(callSid));
+        assertThat(((Map<?, ?>) callback.get("referral")).get("safeToCall")).isEqualTo("yes");
+        Map<String, Object> message = referrals.stream().filter(r -> "VOICEMAIL".equals(((Map<?, ?>) r.get("referral")).get("kind")))
+                .findFirst().orElseThrow();
+        assertThat(message.get("recordingUrl")).asString().endsWith("/Recordings/RE00000000000000000000000000000001");
+        assertThat(((Map<?, ?>) message.get("referral")).get("team")).isEqualTo("avrr");
+    }
+
+    @Test
+    void shouldSayTheHoursAndTakeAVoicemailWhenTheTeamIsClosed() {
+        routing.override("avrr", new TeamOverride(false, null, "staff meeting", "sue"));
+        Twiml closed = dial("CA0000000000000000000000000000000E", "1", "2").twiml();
+        assertThat(closed.verbs()).containsExactly("Say", "Say", "Record");
+        assertThat(closed.value("/Response/Say[1]")).isEqualTo(
+                "В момента не работим. Екип за подпомогнато доброволно завръщане и реинтеграция: понеделник–петък 09:00–18:00, без официалните празници.");
+    }
+
+    @Test
+    void shouldLogAHangupInTheMenusAndInTheQueue() {
+        String inMenu = "CA0000000000000000000000000000000F";
+        dial(inMenu, "2");
+        webhook("/webhooks/twilio/voice/status", call(inMenu, "CallStatus", "completed", "CallDuration", "9"));
+        assertThat(record(inMenu).orElseThrow().outcome().wireName()).isEqualTo("abandoned_in_ivr");
+
+        // Georgi is present but busy with another caller: the next caller waits in the queue
+        routing.setPresence("georgi", Presence.AVAILABLE, "test");
+        routing.enqueue(QueuedContact.waiting("CA-other", Channel.VOICE, "avrr", "ru", Priority.NORMAL, "return", TUESDAY_10_SOFIA));
+        routing.answered("CA-other", "georgi");
+        String inQueue = "CA0000000000000000000000000000001A";
+        Twiml queued = dial(inQueue, "5", "2").twiml();
+        assertThat(queued.verbs()).containsExactly("Enqueue");
+        Twiml waiting = webhook("/webhooks/twilio/voice/wait?lang=ru", call(inQueue, "QueuePosition", "1", "QueueTime", "0")).twiml();
+        assertThat(waiting.values("/Response/Say")).contains("Вы номер 1 в очереди.");
+
+        webhook("/webhooks/twilio/voice/status", call(inQueue, "CallStatus", "completed"));
+
+        assertThat(record(inQueue).orElseThrow().outcome().wireName()).isEqualTo("abandoned_in_queue");
+        assertThat(routing.snapshot().queue("avrr")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseForgedAndUnsignedWebhooksAndChangeNothing() {
+        Map<String, String> params = call("CA0000000000000000000000000000001B");
+        String forged = TwilioSigner.sign("not-the-token", PUBLIC + "/webhooks/twilio/voice", params);
+        assertThat(webhook("/webhooks/twilio/voice", params, forged).status()).isEqualTo(403);
+        assertThat(webhook("/webhooks/twilio/voice", params, null).status()).isEqualTo(403);
+        // signed for another URL (the internal one): refused too
+        assertThat(webhook("/webhooks/twilio/voice", params, TwilioSigner.sign(TOKEN, "http://localhost:" + port + "/webhooks/twilio/voice", params))
+                .status()).isEqualTo(403);
+        assertThat(store.get("voice:CA0000000000000000000000000000001B")).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerARetriedWebhookTheSameWayAndReferOnce() {
+        String callSid = "CA0000000000000000000000000000001C";
+        Twiml voicemail = dial(callSid, "2", "2").twiml();
+        Map<String, String> recording = call(callSid, "RecordingUrl", "https://api.twilio.com/x/RE00000000000000000000000000000002",
+                "RecordingSid", "RE00000000000000000000000000000002", "RecordingDuration", "8");
+        Reply first = webhook(voicemail.value("/Response/Record/@action"), recording);
+        Reply retry = webhook(voicemail.value("/Response/Record/@action"), recording);
+
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(outbox("referral")).filteredOn(r -> String.valueOf(((Map<?, ?>) r.get("referral")).get("id")).startsWith(callSid))
+                .hasSize(1);
+        Reply again = webhook("/webhooks/twilio/voice", call(callSid));
+        assertThat(again.status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldApologiseInTheCallersLanguageAndTransferWhenTheStoreFails() {
+        String callSid = "CA0000000000000000000000000000001D";
+        Twiml topic = dial(callSid, "3").twiml();
+        Fixtures.storeBroken.set(true);
+
+        Reply broken = webhook(topic.value("/Response/Gather/@action"), call(callSid, "Digits", "1"));
+
+        assertThat(broken.status()).isEqualTo(200);
+        Twiml apology = broken.twiml();
+        assertThat(apology.verbs()).containsExactly("Say", "Dial");
+        assertThat(apology.value("/Response/Say")).isEqualTo("نعتذر، لدينا مشكلة تقنية. سنحوّلك الآن إلى أحد الزملاء.");
+        assertThat(apology.value("/Response/Dial/Number")).isEqualTo("+359884602185");
+    }
+
+    @Test
+    void shouldRefuseASignedWebhookWithoutACallSid() {
+        Map<String, String> params = new LinkedHashMap<>(Map.of("AccountSid", ACCOUNT, "From", "+359880000999"));
+        assertThat(webhook("/webhooks/twilio/voice", params).status()).isEqualTo(400);
+    }
+}
