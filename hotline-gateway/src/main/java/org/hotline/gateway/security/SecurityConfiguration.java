@@ -36,21 +36,35 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /**
+     * Webhooks and prompt audio: authenticated by each provider's signature (or public), so no
+     * session, no CSRF token, no request cache, no sign-in page: a short, stateless chain.
+     */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain webhookFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**", "/audio/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .anonymous(anonymous -> anonymous.disable());
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/webhooks/**").permitAll()
-                        // prompt audio: Twilio fetches it to play to callers; it holds no personal data
-                        .requestMatchers("/audio/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/system/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/login", "/error").permitAll()
                         .anyRequest().authenticated())
-                // webhooks are signed by their providers; the API uses Basic auth or the
-                // same-site session cookie, so neither needs a CSRF token
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestURI().startsWith("/webhooks/"), api))
+                // the API uses Basic auth or the same-site session cookie: no CSRF token needed
+                .csrf(csrf -> csrf.ignoringRequestMatchers(api))
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api));

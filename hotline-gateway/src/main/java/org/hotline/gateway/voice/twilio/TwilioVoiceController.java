@@ -1,5 +1,6 @@
 package org.hotline.gateway.voice.twilio;
 
+import com.twilio.twiml.TwimlText;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Hangup;
@@ -122,7 +123,7 @@ class TwilioVoiceController {
         } else {
             response.hangup(new Hangup.Builder().build());
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(response.build().toXml());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(TwimlText.of(response.build()));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.hotline.gateway.voice.twilio;
 
+import com.twilio.twiml.TwimlText;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
@@ -49,7 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class VoiceCalls {
 
     private static final Duration SESSION_TTL = Duration.ofHours(6);
-    private static final Duration ANSWER_TTL = Duration.ofMinutes(30);
     private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
     private static final Duration LOCK_WAIT = Duration.ofSeconds(8);
 
@@ -91,12 +91,11 @@ public class VoiceCalls {
     // --- the caller's leg ---
 
     public String incoming(TwilioRequest request, String path) {
-        return answerOnce(request, path, () -> {
-            String callSid = request.callSid();
-            Optional<VoiceSession> existing = load(callSid);
+        String callSid = request.callSid();
+        return handle(callSid, fingerprint(path, request), existing -> {
             if (existing.isPresent()) {
                 // the call is already running: a late duplicate of the first webhook asks nothing new
-                return respondWait(existing.get());
+                return answer(null, respondWait(existing.get()));
             }
             Instant now = clock.instant();
             Optional<String> caller = callerNumber(request.from());
@@ -109,15 +108,15 @@ public class VoiceCalls {
     }
 
     public String gather(TwilioRequest request, String path) {
-        return answerOnce(request, path, () -> withSession(request.callSid(), session -> {
+        return answerOnce(request.callSid(), request, path, session -> {
             boolean silence = "true".equals(request.param("silence")) || request.digits() == null || request.digits().isEmpty();
             Input input = silence ? new Input.Silence() : new Input.Digits(request.digits());
             return advance(session, input);
-        }));
+        });
     }
 
     public String recorded(TwilioRequest request, String path) {
-        return answerOnce(request, path, () -> withSession(request.callSid(), session -> {
+        return answerOnce(request.callSid(), request, path, session -> {
             boolean recorded = request.intValue("RecordingDuration", 0) > 0 && request.get("RecordingUrl") != null;
             String sid = request.get("RecordingSid");
             String url = request.get("RecordingUrl");
@@ -126,18 +125,18 @@ public class VoiceCalls {
             }
             VoiceSession withRecording = recorded ? session.recording(url) : session;
             return advance(withRecording, new Input.RecordingResult(recorded, recorded ? sid : null));
-        }));
+        });
     }
 
     /** The Enqueue action: the caller left the queue (after talking to an officer, or without one). */
     public String queueResult(TwilioRequest request, String path) {
-        return answerOnce(request, path, () -> withSession(request.callSid(), session -> {
+        return answerOnce(request.callSid(), request, path, session -> {
             String result = String.valueOf(request.get("QueueResult"));
             return switch (result) {
                 case "bridged", "bridging-in-process", "redirected-from-bridged" -> advance(session, new Input.RouteResult(Input.RouteOutcome.ANSWERED));
                 case "hangup" -> {
                     routing.abandon(session.callSid());
-                    yield save(session, new VoiceResponse.Builder().build().toXml());
+                    yield answer(session, TwimlText.of(new VoiceResponse.Builder().build()));
                 }
                 case "leave" -> advance(session, new Input.RouteResult(session.leaveReason() == null ? Input.RouteOutcome.NOBODY : session.leaveReason()));
                 default -> {
@@ -145,28 +144,29 @@ public class VoiceCalls {
                     yield advance(session, new Input.RouteResult(Input.RouteOutcome.NOBODY));
                 }
             };
-        }));
+        });
     }
 
     /** The Dial action after an overflow or a transfer. */
     public String dialResult(TwilioRequest request, String path) {
-        return answerOnce(request, path, () -> withSession(request.callSid(), session -> {
+        return answerOnce(request.callSid(), request, path, session -> {
             if (session.flow().ended()) {
-                return save(session, new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml());
+                return answer(session, TwimlText.of(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build()));
             }
             String status = String.valueOf(request.get("DialCallStatus"));
             boolean answered = status.equals("completed") || status.equals("answered");
             return advance(session, new Input.RouteResult(answered ? Input.RouteOutcome.ANSWERED : Input.RouteOutcome.NOBODY));
-        }));
+        });
     }
 
     /** The queue's wait URL, requested again each time its TwiML ends: position, estimate, or leave. */
     public String waiting(TwilioRequest request) {
-        return withSession(request.callSid(), session -> {
+        return handle(request.callSid(), null, found -> {
+            VoiceSession session = found.orElseThrow(() -> new UnknownCallException(request.callSid()));
             VoiceResponse.Builder response = new VoiceResponse.Builder();
             if (session.officerId() != null) {
                 twiml.pause(response, 5);
-                return save(session, response.build().toXml());
+                return answer(session, TwimlText.of(response.build()));
             }
             var state = routing.snapshot();
             Optional<Integer> position = Router.position(state, session.callSid());
@@ -175,7 +175,7 @@ public class VoiceCalls {
                 Input.RouteOutcome reason = waited.compareTo(directory.config().routing().maxQueueWait()) >= 0
                         ? Input.RouteOutcome.TIMEOUT : Input.RouteOutcome.NOBODY;
                 response.leave(new Leave.Builder().build());
-                return save(session.leaving(reason), response.build().toXml());
+                return answer(session.leaving(reason), TwimlText.of(response.build()));
             }
             int queueTime = request.intValue("QueueTime", 0);
             String language = languageOf(session);
@@ -186,7 +186,7 @@ public class VoiceCalls {
                         textWith(language, "queue_estimate", "{minutes}", String.valueOf(Math.max(1, estimate.toMinutes()))))));
             }
             twiml.pause(response, 15);
-            return save(session, response.build().toXml());
+            return answer(session, TwimlText.of(response.build()));
         });
     }
 
@@ -196,9 +196,9 @@ public class VoiceCalls {
         if (!List.of("completed", "busy", "failed", "no-answer", "canceled").contains(status)) {
             return;
         }
-        answerOnce(request, path, () -> withSession(request.callSid(), session -> {
+        answerOnce(request.callSid(), request, path, session -> {
             if (session.finished()) {
-                return "";
+                return answer(null, "");
             }
             VoiceSession current = session;
             // the flow had not ended: the caller hung up; at a route node, while waiting in the queue
@@ -224,8 +224,8 @@ public class VoiceCalls {
             if (current.contact() != null && current.language() != null) {
                 returning.remember(current.contact(), current.language());
             }
-            return save(current.asFinished(), "");
-        }));
+            return answer(current.asFinished(), "");
+        });
     }
 
     // --- the officer's leg ---
@@ -249,62 +249,61 @@ public class VoiceCalls {
         response.gather(gather.build());
         response.redirect(new com.twilio.twiml.voice.Redirect.Builder(TwimlRenderer.BASE + "/officer-accept?call=" + callSid
                 + "&officer=" + officerId + "&silence=true").method(com.twilio.http.HttpMethod.POST).build());
-        return response.build().toXml();
+        return TwimlText.of(response.build());
     }
 
     /** The officer pressed a key (or nothing): 1 takes the caller, unless someone else already did. */
     public String officerAccept(TwilioRequest request, String callSid, String officerId, String path) {
-        return answerOnce(request, path, () -> {
+        return answerOnce(callSid, request, path, session -> {
             VoiceResponse.Builder response = new VoiceResponse.Builder();
             if (!"1".equals(request.digits()) || "true".equals(request.param("silence"))) {
                 routing.noAnswer(callSid, officerId, "declined");
-                return response.hangup(new Hangup.Builder().build()).build().toXml();
+                return answer(session, TwimlText.of(response.hangup(new Hangup.Builder().build()).build()));
             }
-            return withSession(callSid, session -> {
+            {
                 Router.Outcome outcome = routing.answered(callSid, officerId);
                 boolean taken = outcome.events().stream().anyMatch(e -> e instanceof RoutingEvent.ContactAnswered a && a.contactId().equals(callSid));
                 if (!taken) {
                     String language = directory.officer(officerId).map(o -> o.languages().getFirst()).orElse("en");
                     twiml.add(response, twiml.sentence(language, twimlText(language, "caller_gone").orElseThrow()));
-                    return save(session, response.hangup(new Hangup.Builder().build()).build().toXml());
+                    return answer(session, TwimlText.of(response.hangup(new Hangup.Builder().build()).build()));
                 }
                 response.dial(new Dial.Builder().queue(new Queue.Builder(queueName(callSid)).build()).build());
-                return save(session.answeredBy(officerId, clock.instant()), response.build().toXml());
-            });
+                return answer(session.answeredBy(officerId, clock.instant()), TwimlText.of(response.build()));
+            }
         });
     }
 
     /** The officer's call ended or never connected. */
     public void officerStatus(TwilioRequest request, String callSid, String officerId, String path) {
-        answerOnce(request, path, () -> {
+        answerOnce(callSid, request, path, session -> {
             String status = String.valueOf(request.get("CallStatus"));
-            Optional<VoiceSession> session = load(callSid);
-            boolean connected = session.map(s -> officerId.equals(s.officerId())).orElse(false);
+            boolean connected = officerId.equals(session.officerId());
             if (connected && status.equals("completed")) {
-                routing.ended(officerId, Channel.VOICE, session.get().flow().vars().get("team"),
+                routing.ended(officerId, Channel.VOICE, session.flow().vars().get("team"),
                         Duration.ofSeconds(request.intValue("CallDuration", 0)));
             } else if (!connected) {
                 routing.noAnswer(callSid, officerId, status.replace('-', ' '));
             }
-            return "";
+            return answer(session, "");
         });
     }
 
     // --- the flow ---
 
-    private String advance(VoiceSession session, Input input) {
+    private Answer advance(VoiceSession session, Input input) {
         if (session.flow().ended()) {
-            return save(session, new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml());
+            return answer(session, TwimlText.of(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build()));
         }
         FlowEngine.Result result = FlowEngine.advance(flow, session.flow(), input);
         if (result.steps().isEmpty() && result.state().equals(session.flow())) {
             // an input the flow does not expect here: keep the caller where they are
-            return save(session, respondWait(session));
+            return answer(session, respondWait(session));
         }
         return render(session.withFlow(result.state()), result.steps());
     }
 
-    private String render(VoiceSession start, List<Step> steps) {
+    private Answer render(VoiceSession start, List<Step> steps) {
         VoiceResponse.Builder response = new VoiceResponse.Builder();
         VoiceSession session = start.nextTurn();
         String turn = "&n=" + session.turn();
@@ -354,7 +353,7 @@ public class VoiceCalls {
                 }
             }
         }
-        return save(session, response.build().toXml());
+        return answer(session, TwimlText.of(response.build()));
     }
 
     private VoiceSession refer(VoiceSession session, Step.Refer refer) {
@@ -382,7 +381,7 @@ public class VoiceCalls {
         twiml.pause(response, 1);
         response.redirect(new com.twilio.twiml.voice.Redirect.Builder(TwimlRenderer.BASE + "/gather?silence=true&lang="
                 + languageOf(session) + "&n=" + session.turn()).method(com.twilio.http.HttpMethod.POST).build());
-        return response.build().toXml();
+        return TwimlText.of(response.build());
     }
 
     // --- storage, locking, duplicates ---
@@ -411,33 +410,39 @@ public class VoiceCalls {
         return store.get(sessionKey(callSid)).map(text -> json.readValue(text, VoiceSession.class));
     }
 
-    private String save(VoiceSession session, String response) {
-        store.put(sessionKey(session.callSid()), json.writeValueAsString(session), SESSION_TTL);
-        return response;
+    /** What a webhook answers, and the call's session as it is after the answer (null: unchanged). */
+    private record Answer(VoiceSession session, String twiml) {}
+
+    private static Answer answer(VoiceSession session, String twiml) {
+        return new Answer(session, twiml);
     }
 
-    private String withSession(String callSid, Function<VoiceSession, String> work) {
-        return load(callSid).map(work).orElseThrow(() -> new UnknownCallException(callSid));
-    }
-
-    private interface Answer {
-        String compute();
-    }
-
-    /** Serializes the webhooks of one call and replays the stored answer to a repeated webhook. */
-    private String answerOnce(TwilioRequest request, String path, Answer answer) {
-        String callSid = request.callSid();
-        String key = "twilio:answer:" + fingerprint(path, request);
+    /**
+     * Handles one webhook of a call under the call's lock: one read and one write of its session,
+     * which also keeps its latest answers, so a repeated webhook (same fingerprint) gets the same
+     * answer and changes nothing. {@code fingerprint} null: always handled (the queue's wait URL).
+     */
+    private String handle(String callSid, String fingerprint, Function<Optional<VoiceSession>, Answer> work) {
         try (var lock = locks.tryLock("call:" + callSid, LOCK_LEASE, LOCK_WAIT)
                 .orElseThrow(() -> new IllegalStateException("the call is busy with another webhook"))) {
-            Optional<String> previous = store.get(key);
-            if (previous.isPresent()) {
-                return previous.get();
+            Optional<VoiceSession> current = load(callSid);
+            if (fingerprint != null && current.isPresent() && current.get().answers().containsKey(fingerprint)) {
+                return current.get().answers().get(fingerprint);
             }
-            String response = answer.compute();
-            store.put(key, response, ANSWER_TTL);
-            return response;
+            Answer answer = work.apply(current);
+            if (answer.session() != null) {
+                // empty answers (status callbacks) need no copy: repeating them is harmless once the session says so
+                VoiceSession saved = fingerprint == null || answer.twiml().isEmpty() ? answer.session()
+                        : answer.session().remembering(fingerprint, answer.twiml());
+                store.put(sessionKey(callSid), json.writeValueAsString(saved), SESSION_TTL);
+            }
+            return answer.twiml();
         }
+    }
+
+    private String answerOnce(String callSid, TwilioRequest request, String path, Function<VoiceSession, Answer> work) {
+        return handle(callSid, fingerprint(path, request),
+                session -> work.apply(session.orElseThrow(() -> new UnknownCallException(callSid))));
     }
 
     private static String fingerprint(String path, TwilioRequest request) {
