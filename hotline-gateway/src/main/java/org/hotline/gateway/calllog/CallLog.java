@@ -1,6 +1,8 @@
 package org.hotline.gateway.calllog;
 
 import java.util.List;
+import org.hotline.caseconnector.delivery.OutboxSource;
+import org.hotline.gateway.cases.OutboxMapper;
 import java.util.function.Predicate;
 import org.hotline.gateway.state.StreamStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,9 +32,8 @@ public class CallLog {
     }
 
     public void record(CallRecord record) {
-        String payload = json.writeValueAsString(record);
-        streams.append(OUTBOX_STREAM, RECORD_TYPE, payload);
-        streams.append(LOG_STREAM, RECORD_TYPE, payload);
+        streams.append(OUTBOX_STREAM, OutboxSource.CALL_RECORD, json.writeValueAsString(OutboxMapper.INSTANCE.toSummary(record)));
+        streams.append(LOG_STREAM, RECORD_TYPE, json.writeValueAsString(record));
         synchronized (this) {
             if (++appendsSinceTrim >= TRIM_EVERY) {
                 appendsSinceTrim = 0;

@@ -1,7 +1,8 @@
 package org.hotline.gateway.calllog;
 
 import java.time.Duration;
-import java.time.Instant;
+import org.hotline.caseconnector.delivery.OutboxSource;
+import org.hotline.gateway.cases.OutboxMapper;
 import org.hotline.gateway.flow.Referral;
 import org.hotline.gateway.state.DedupeStore;
 import org.hotline.gateway.state.StreamStore;
@@ -14,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ReferralOutbox {
 
-    public static final String TYPE = "referral";
     private static final Duration REMEMBER = Duration.ofDays(7);
 
     private final StreamStore streams;
@@ -28,20 +28,17 @@ public class ReferralOutbox {
     }
 
     /**
-     * A referral as it leaves the gateway: what the flow (or an officer) emitted, with the contact
-     * it concerns, where a recording is, and who made it.
+     * Adds what the flow (or an officer) emitted, with who it concerns, where a recording is and who
+     * made it, as the case connector's model. True when this call added it; false when it was already in.
      */
-    public record OutboundReferral(Referral referral, String contact, String callbackNumber, String recordingUrl,
-                                   String createdBy, Instant createdAt) {}
-
-    /** True when this call added it; false when it was already in the outbox. */
-    public boolean add(OutboundReferral referral) {
-        String key = "referral:" + referral.referral().id();
+    public boolean add(Referral flowReferral, OutboxMapper.Origin origin) {
+        var referral = OutboxMapper.INSTANCE.toReferral(flowReferral, origin);
+        String key = "referral:" + referral.id();
         if (!dedupe.markFirst(key, REMEMBER)) {
             return false;
         }
         try {
-            streams.append(CallLog.OUTBOX_STREAM, TYPE, json.writeValueAsString(referral));
+            streams.append(CallLog.OUTBOX_STREAM, OutboxSource.REFERRAL, json.writeValueAsString(referral));
             return true;
         } catch (RuntimeException e) {
             dedupe.unmark(key);

@@ -25,5 +25,16 @@ class StateStoreHealthIndicator extends AbstractHealthIndicator {
         }
         String pong = redis.execute(connection -> connection.ping(), true);
         builder.up().withDetail("redis", pong);
+        // the outbox lives in Redis: a Redis that persists nothing loses referrals when it restarts
+        var persistence = redis.execute(connection -> connection.serverCommands().getConfig("appendonly"), true);
+        var snapshots = redis.execute(connection -> connection.serverCommands().getConfig("save"), true);
+        boolean appendOnly = persistence != null && "yes".equals(persistence.getProperty("appendonly"));
+        boolean snapshotting = snapshots != null && snapshots.getProperty("save") != null && !snapshots.getProperty("save").isBlank();
+        if (!appendOnly && !snapshotting) {
+            builder.withDetail("warning", "Redis persists nothing (no appendonly, no save): the outbox and sessions are lost if Redis restarts;"
+                    + " run it with appendonly yes");
+        } else {
+            builder.withDetail("persistence", appendOnly ? "appendonly" : "snapshots");
+        }
     }
 }

@@ -359,7 +359,7 @@ public class VoiceCalls {
     private VoiceSession refer(VoiceSession session, Step.Refer refer) {
         var referral = refer.referral();
         String callback = "caller".equals(referral.callbackNumber()) ? session.contact() : referral.callbackNumber();
-        outbox.add(new ReferralOutbox.OutboundReferral(referral, session.contact(), callback,
+        outbox.add(referral, new org.hotline.gateway.cases.OutboxMapper.Origin(session.contact(), callback,
                 referral.recordingRef() == null ? null : session.recordingUrl(), "flow", clock.instant()));
         return session.referred(referral.id(), referral.kind() == Node.ReferralKind.CALLBACK,
                 referral.kind() == Node.ReferralKind.VOICEMAIL);

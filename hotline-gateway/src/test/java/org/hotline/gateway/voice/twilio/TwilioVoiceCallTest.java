@@ -322,16 +322,17 @@ class TwilioVoiceCallTest {
         assertThat(done.verbs()).containsExactly("Say", "Say", "Hangup");
 
         List<Map<String, Object>> referrals = outbox("referral").stream()
-                .filter(r -> String.valueOf(((Map<?, ?>) r.get("referral")).get("id")).startsWith(callSid)).toList();
+                .filter(r -> String.valueOf(r.get("id")).startsWith(callSid)).toList();
         assertThat(referrals).hasSize(2);
-        Map<String, Object> callback = referrals.stream().filter(r -> "CALLBACK".equals(((Map<?, ?>) r.get("referral")).get("kind")))
-                .findFirst().orElseThrow();
+        Map<String, Object> callback = referrals.stream().filter(r -> "CALLBACK".equals(r.get("kind"))).findFirst().orElseThrow();
         assertThat(callback.get("callbackNumber")).isEqualTo(caller(callSid));
-        assertThat(((Map<?, ?>) callback.get("referral")).get("safeToCall")).isEqualTo("yes");
-        Map<String, Object> message = referrals.stream().filter(r -> "VOICEMAIL".equals(((Map<?, ?>) r.get("referral")).get("kind")))
-                .findFirst().orElseThrow();
+        assertThat(callback.get("contact")).isEqualTo(caller(callSid));
+        assertThat(((Map<?, ?>) callback.get("consent")).get("safeToCallBack")).isEqualTo("YES");
+        Map<String, Object> message = referrals.stream().filter(r -> "VOICEMAIL".equals(r.get("kind"))).findFirst().orElseThrow();
         assertThat(message.get("recordingUrl")).asString().endsWith("/Recordings/RE00000000000000000000000000000001");
-        assertThat(((Map<?, ?>) message.get("referral")).get("team")).isEqualTo("avrr");
+        assertThat(message.get("recordingRef")).isEqualTo("RE00000000000000000000000000000001");
+        assertThat(message.get("team")).isEqualTo("avrr");
+        assertThat(message.get("channel")).isEqualTo("voice");
     }
 
     @Test
@@ -388,8 +389,7 @@ class TwilioVoiceCallTest {
         Reply retry = webhook(voicemail.value("/Response/Record/@action"), recording);
 
         assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(outbox("referral")).filteredOn(r -> String.valueOf(((Map<?, ?>) r.get("referral")).get("id")).startsWith(callSid))
-                .hasSize(1);
+        assertThat(outbox("referral")).filteredOn(r -> String.valueOf(r.get("id")).startsWith(callSid)).hasSize(1);
         Reply again = webhook("/webhooks/twilio/voice", call(callSid));
         assertThat(again.status()).isEqualTo(200);
     }

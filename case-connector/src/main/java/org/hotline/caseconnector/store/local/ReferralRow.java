@@ -1,0 +1,9 @@
+package org.hotline.caseconnector.store.local;
+
+import java.time.Instant;
+
+/** A referral as a row of the local store, its personal fields already encrypted. */
+public record ReferralRow(String id, String kind, String topic, String urgency, String team, String language, String channel,
+                          String contactEnc, String callbackEnc, String safeToCallBack, boolean consentShare,
+                          boolean consentServices, String answersEnc, String recordingRef, String recordingUrl,
+                          String transcriptRef, String createdBy, Instant createdAt) {}

@@ -1,0 +1,27 @@
+package org.hotline.caseconnector;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.hotline.caseconnector.model.Consent;
+import org.hotline.caseconnector.model.Referral;
+import org.hotline.caseconnector.model.ReferralKind;
+import org.junit.jupiter.api.Test;
+
+class ReferralModelTest {
+
+    @Test
+    void shouldRefuseACallbackWithoutAYesToSafetyOrWithoutANumber() {
+        assertThatThrownBy(() -> new Referral("CA1:cb", ReferralKind.CALLBACK, null, null, null, null, null, "+359880000501",
+                "+359880000501", new Consent(Consent.Answer.NO, false, false), Map.of(), null, null, null, null, Fixtures.AT))
+                .hasMessageContaining("needs the person's yes");
+        assertThatThrownBy(() -> new Referral("CA1:cb", ReferralKind.CALLBACK, null, null, null, null, null, "+359880000501",
+                null, new Consent(Consent.Answer.YES, false, false), Map.of(), null, null, null, null, Fixtures.AT))
+                .hasMessageContaining("needs a number");
+        assertThatThrownBy(() -> new Referral("CA1:vm", ReferralKind.VOICEMAIL, null, null, null, null, null, "+359880000501",
+                "+359880000501", Consent.none(), Map.of(), null, null, null, null, Fixtures.AT))
+                .hasMessageContaining("no callback number without a yes");
+        assertThatThrownBy(() -> new Referral(" ", ReferralKind.INFORMATION, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, Fixtures.AT)).hasMessageContaining("needs an id");
+    }
+}

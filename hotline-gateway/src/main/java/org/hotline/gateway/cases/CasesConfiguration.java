@@ -1,0 +1,88 @@
+package org.hotline.gateway.cases;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.hotline.caseconnector.delivery.DeadLetters;
+import org.hotline.caseconnector.delivery.DeliveryWorker;
+import org.hotline.caseconnector.delivery.OutboxSource;
+import org.hotline.caseconnector.delivery.RetryPolicy;
+import org.hotline.caseconnector.store.CaseStore;
+import org.hotline.caseconnector.store.FieldCipher;
+import org.hotline.caseconnector.store.local.LocalCaseStore;
+import org.hotline.caseconnector.store.webhook.WebhookCaseStore;
+import org.hotline.gateway.calllog.ReferralDelivered;
+import org.hotline.gateway.security.PiiCipher;
+import org.hotline.gateway.state.StreamStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The case connector inside the gateway: the chosen case store, the outbox on the state store, the delivery worker. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CaseStoreSettings.class)
+class CasesConfiguration {
+
+    @Bean
+    FieldCipher fieldCipher(PiiCipher cipher) {
+        return new FieldCipher() {
+            @Override
+            public String encrypt(String plaintext) {
+                return cipher.encrypt(plaintext);
+            }
+
+            @Override
+            public String decrypt(String ciphertext) {
+                return cipher.decrypt(ciphertext);
+            }
+        };
+    }
+
+    @Bean
+    LocalCaseStore localCaseStore(JdbcClient jdbc, TransactionTemplate transactions, FieldCipher cipher, Clock clock) {
+        return new LocalCaseStore(jdbc, transactions, cipher, clock);
+    }
+
+    /** The adapter chosen by configuration; the local store stays a bean of its own for the referrals API. */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    CaseStore caseStore(CaseStoreSettings settings, LocalCaseStore local, JsonMapper json, Clock clock) {
+        return switch (settings.adapter()) {
+            case "local" -> local;
+            case "webhook" -> {
+                if (settings.webhook().url() == null) {
+                    throw new IllegalStateException("hotline.case-store.adapter=webhook needs hotline.case-store.webhook.url (HOTLINE_CASE_WEBHOOK_URL)");
+                }
+                yield new WebhookCaseStore(settings.webhook().url(), settings.webhook().secret(), settings.webhook().timeout(), json, clock);
+            }
+            default -> throw new IllegalStateException("hotline.case-store.adapter=" + settings.adapter()
+                    + " is not available in this version: use local or webhook");
+        };
+    }
+
+    @Bean
+    DeadLetters deadLetters(JdbcClient jdbc, FieldCipher cipher, Clock clock) {
+        return new DeadLetters(jdbc, cipher, clock);
+    }
+
+    @Bean
+    OutboxSource outboxSource(StreamStore streams) {
+        return new StreamOutboxSource(streams, "gateway-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(OutboxSource outbox, CaseStore store, DeadLetters deadLetters, CaseStoreSettings settings,
+                                  JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+        return new DeliveryWorker(outbox, store, deadLetters,
+                new RetryPolicy(settings.retryFirst(), settings.retryMax(), settings.retryHorizon()), json, clock,
+                referral -> events.publishEvent(new ReferralDelivered(referral.id(), referral.recordingRef())));
+    }
+
+    @Bean
+    DeliveryLoop deliveryLoop(DeliveryWorker worker, CaseStoreSettings settings) {
+        return new DeliveryLoop(worker, settings.worker());
+    }
+}

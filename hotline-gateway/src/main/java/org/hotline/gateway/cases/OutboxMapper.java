@@ -1,0 +1,66 @@
+package org.hotline.gateway.cases;
+
+import java.time.Instant;
+import org.hotline.caseconnector.model.CallSummary;
+import org.hotline.caseconnector.model.Consent;
+import org.hotline.caseconnector.model.Referral;
+import org.hotline.caseconnector.model.ReferralKind;
+import org.hotline.gateway.calllog.CallRecord;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.factory.Mappers;
+
+/** The gateway's records to the case connector's model, the one thing that leaves the gateway. */
+@Mapper
+public interface OutboxMapper {
+
+    OutboxMapper INSTANCE = Mappers.getMapper(OutboxMapper.class);
+
+    /** Who and where a flow referral concerns, known to the channel, not to the flow. */
+    record Origin(String contact, String callbackNumber, String recordingUrl, String createdBy, Instant createdAt) {}
+
+    @Mapping(target = "id", source = "referral.id")
+    @Mapping(target = "kind", source = "referral.kind")
+    @Mapping(target = "topic", source = "referral.topic")
+    @Mapping(target = "urgency", source = "referral.urgency")
+    @Mapping(target = "team", source = "referral.team")
+    @Mapping(target = "language", source = "referral.language")
+    @Mapping(target = "channel", source = "referral.channel")
+    @Mapping(target = "answers", source = "referral.answers")
+    @Mapping(target = "recordingRef", source = "referral.recordingRef")
+    @Mapping(target = "consent", source = "referral.safeToCall")
+    @Mapping(target = "contact", source = "context.contact")
+    @Mapping(target = "callbackNumber", source = "context.callbackNumber")
+    @Mapping(target = "recordingUrl", source = "context.recordingUrl")
+    @Mapping(target = "createdBy", source = "context.createdBy")
+    @Mapping(target = "createdAt", source = "context.createdAt")
+    @Mapping(target = "transcriptRef", ignore = true)
+    Referral toReferral(org.hotline.gateway.flow.Referral referral, Origin context);
+
+    @Mapping(target = "queueWaitSeconds", expression = "java(record.queueWait().toSeconds())")
+    @Mapping(target = "talkTimeSeconds", expression = "java(record.talkTime().toSeconds())")
+    @Mapping(target = "outcome", expression = "java(record.outcome().wireName())")
+    CallSummary toSummary(CallRecord record);
+
+    default ReferralKind kind(org.hotline.gateway.flow.Node.ReferralKind kind) {
+        return ReferralKind.valueOf(kind.name());
+    }
+
+    default Referral.Urgency urgency(org.hotline.gateway.flow.Node.Priority priority) {
+        return Referral.Urgency.valueOf(priority.name());
+    }
+
+    default String channel(org.hotline.gateway.flow.Channel channel) {
+        return channel == null ? null : channel.name().toLowerCase();
+    }
+
+    /** The flow's answer to the safety question; consent to share and to services is an officer's to record. */
+    default Consent consent(String safeToCall) {
+        Consent.Answer answer = switch (safeToCall == null ? "unknown" : safeToCall) {
+            case "yes" -> Consent.Answer.YES;
+            case "no" -> Consent.Answer.NO;
+            default -> Consent.Answer.UNKNOWN;
+        };
+        return new Consent(answer, false, false);
+    }
+}

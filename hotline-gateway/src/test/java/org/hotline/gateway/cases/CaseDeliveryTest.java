@@ -1,0 +1,78 @@
+package org.hotline.gateway.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.hotline.caseconnector.store.local.LocalCaseStore;
+import org.hotline.gateway.calllog.ReferralDelivered;
+import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.flow.Channel;
+import org.hotline.gateway.flow.Node;
+import org.hotline.gateway.flow.Referral;
+import org.hotline.gateway.testing.ApiClient;
+import org.hotline.gateway.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.event.EventListener;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A referral from a flow reaches the embedded case store through the outbox, and supervisors see it, masked. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseDeliveryTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hotline.state.data-dir", () -> dataDir.toString());
+        TestUsers.register(registry);
+    }
+
+    @TestConfiguration
+    static class Delivered {
+        static final java.util.List<ReferralDelivered> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(ReferralDelivered delivered) {
+            events.add(delivered);
+        }
+    }
+
+    @Autowired ReferralOutbox outbox;
+    @Autowired LocalCaseStore local;
+    @LocalServerPort int port;
+
+    @Test
+    void shouldDeliverAFlowReferralToTheLocalStoreOnceAndShowItMasked() {
+        Referral flowReferral = new Referral("CA77:callback_referral", Node.ReferralKind.CALLBACK, Node.Priority.URGENT,
+                "counter-trafficking", "trafficking", "ar", Channel.VOICE, "yes", "caller", null, Map.of("safe_to_call", "yes"));
+        var origin = new OutboxMapper.Origin("+359880000777", "+359880000777", null, "flow", Instant.parse("2026-12-01T08:00:00Z"));
+
+        assertThat(outbox.add(flowReferral, origin)).isTrue();
+        assertThat(outbox.add(flowReferral, origin)).as("the same referral again adds nothing").isFalse();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> local.count("referral") == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Delivered.events.isEmpty());
+        assertThat(Delivered.events).extracting(ReferralDelivered::referralId).containsExactly("CA77:callback_referral");
+
+        ApiClient api = new ApiClient(port);
+        var sue = api.get("/api/v1/referrals", TestUsers.SUE);
+        assertThat(sue.statusCode()).isEqualTo(200);
+        assertThat(sue.body()).contains("\"id\":\"CA77:callback_referral\"", "\"kind\":\"callback\"", "\"urgency\":\"urgent\"",
+                "\"contact\":\"+359******777\"", "\"safeToCallBack\":\"yes\"").doesNotContain("880000777");
+        assertThat(api.get("/api/v1/referrals", TestUsers.OLGA).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/referrals/dead-letters", TestUsers.SUE).body()).isEqualTo("[]");
+        assertThat(api.post("/api/v1/referrals/dead-letters/999/replay", "", TestUsers.SUE).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/referrals/dead-letters", null).statusCode()).isEqualTo(401);
+    }
+}
