@@ -9,6 +9,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Chooses the state store ({@code HOTLINE_STORE}) and wraps what holds personal data in encryption.
+ * The embedded default keeps sessions, dedupe keys and locks in memory and its streams in the local
+ * database; Redis keeps them all.
  * Every other feature sees only the four ports.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,9 +34,11 @@ class StateConfiguration {
             return new MemoryDedupeStore(clock);
         }
 
+        /** Streams (the outbox, the call log) in the local database: they survive a restart. */
         @Bean
-        StreamStore streamStore(Clock clock, PiiCipher cipher) {
-            return new EncryptingStreamStore(new MemoryStreamStore(clock), cipher);
+        StreamStore streamStore(org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                                org.springframework.transaction.support.TransactionTemplate transactions, Clock clock, PiiCipher cipher) {
+            return new EncryptingStreamStore(new JdbcStreamStore(jdbc, transactions, clock), cipher);
         }
 
         @Bean

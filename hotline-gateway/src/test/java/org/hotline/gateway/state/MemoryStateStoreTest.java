@@ -3,6 +3,7 @@ package org.hotline.gateway.state;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 
+/** The embedded default: sessions, dedupe keys and locks in memory, streams in the local database (H2 here). */
 class MemoryStateStoreTest extends StateStoreContract {
 
     private SessionStore sessions;
@@ -15,7 +16,12 @@ class MemoryStateStoreTest extends StateStoreContract {
         Clock clock = Clock.systemUTC();
         sessions = new MemorySessionStore(clock);
         dedupe = new MemoryDedupeStore(clock);
-        streams = new MemoryStreamStore(clock);
+        var dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:h2:mem:streams-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).load().migrate();
+        streams = new JdbcStreamStore(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource),
+                new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)), clock);
         locks = new MemoryLockManager(clock);
     }
 
