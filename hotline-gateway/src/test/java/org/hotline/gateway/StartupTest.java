@@ -110,6 +110,16 @@ class StartupTest {
     }
 
     @Test
+    void shouldRefuseToStartWhenACaseStoreLacksItsCredentials() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
+                .run("--server.port=0", "--HOTLINE_DATA_DIR=" + dataDir, "--HOTLINE_CASE_STORE=primero").close())
+                .hasStackTraceContaining("needs HOTLINE_PRIMERO_URL, HOTLINE_PRIMERO_USER and HOTLINE_PRIMERO_PASSWORD");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
+                .run("--server.port=0", "--HOTLINE_DATA_DIR=" + dataDir, "--HOTLINE_CASE_STORE=hrm").close())
+                .hasStackTraceContaining("needs HOTLINE_HRM_URL");
+    }
+
+    @Test
     void shouldRefuseToStartOnRedisWhenNoPiiKeyIsSet(CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
                 .properties("server.port=0", "HOTLINE_DATA_DIR=" + dataDir, "HOTLINE_STORE=redis", "HOTLINE_PII_KEY=")

@@ -18,10 +18,30 @@ import org.springframework.validation.annotation.Validated;
 public record CaseStoreSettings(
         @DefaultValue("local") @Pattern(regexp = "local|webhook|primero|hrm", message = "must be local, webhook, primero or hrm") String adapter,
         @DefaultValue Webhook webhook,
+        @DefaultValue Primero primero,
+        @DefaultValue Hrm hrm,
         @DefaultValue("5s") @NotNull Duration retryFirst,
         @DefaultValue("10m") @NotNull Duration retryMax,
         @DefaultValue("7d") @NotNull Duration retryHorizon,
         @DefaultValue("true") boolean worker) {
 
     public record Webhook(URI url, String secret, @DefaultValue("10s") Duration timeout) {}
+
+    /** Primero v2: a dedicated API user; per team, the Primero user (or outside agency) referrals go to. */
+    public record Primero(URI url, String user, String password, @DefaultValue("10s") Duration timeout,
+                          @DefaultValue("primeromodule-cp") String moduleId, java.util.Map<String, Target> targets) {
+        public Primero {
+            targets = targets == null ? java.util.Map.of() : java.util.Map.copyOf(targets);
+        }
+
+        public record Target(String user, String agency, String service) {}
+    }
+
+    /** Aselo HRM internal API: the account and its static key; per team, the resource a referral names. */
+    public record Hrm(URI url, String accountSid, String key, @DefaultValue("10s") Duration timeout,
+                      @DefaultValue("v1") String definitionVersion, String helpline, java.util.Map<String, String> resources) {
+        public Hrm {
+            resources = resources == null ? java.util.Map.of() : java.util.Map.copyOf(resources);
+        }
+    }
 }
