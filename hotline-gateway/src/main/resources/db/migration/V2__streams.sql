@@ -5,7 +5,8 @@ CREATE TABLE stream_entry (
     stream       VARCHAR(100) NOT NULL,
     entry_id     VARCHAR(60)  NOT NULL UNIQUE,
     entry_type   VARCHAR(50)  NOT NULL,
-    payload      TEXT         NOT NULL
+    payload      TEXT         NOT NULL,
+    appended_at  BIGINT       NOT NULL
 );
 CREATE INDEX stream_entry_stream ON stream_entry (stream, seq);
 

@@ -23,7 +23,15 @@ public record CaseStoreSettings(
         @DefaultValue("5s") @NotNull Duration retryFirst,
         @DefaultValue("10m") @NotNull Duration retryMax,
         @DefaultValue("7d") @NotNull Duration retryHorizon,
-        @DefaultValue("true") boolean worker) {
+        @DefaultValue("true") boolean worker,
+        @DefaultValue Retention retention) {
+
+    /**
+     * How long delivered outbox entries ({@code outbox}; 0 deletes each as soon as the store
+     * confirmed it) and local store records ({@code local}) are kept.
+     */
+    public record Retention(@DefaultValue("30d") Duration outbox, @DefaultValue("365d") Duration local) {}
+
 
     public record Webhook(URI url, String secret, @DefaultValue("10s") Duration timeout) {}
 

@@ -95,8 +95,14 @@ class CasesConfiguration {
     }
 
     @Bean
-    OutboxSource outboxSource(StreamStore streams) {
-        return new StreamOutboxSource(streams, "gateway-" + UUID.randomUUID().toString().substring(0, 8));
+    StreamOutboxSource outboxSource(StreamStore streams, CaseStoreSettings settings) {
+        return new StreamOutboxSource(streams, "gateway-" + UUID.randomUUID().toString().substring(0, 8),
+                settings.retention().outbox().isZero());
+    }
+
+    @Bean
+    RetentionJob retentionJob(StreamOutboxSource outbox, LocalCaseStore local, CaseStoreSettings settings, Clock clock) {
+        return new RetentionJob(outbox, local, settings.retention(), clock);
     }
 
     @Bean

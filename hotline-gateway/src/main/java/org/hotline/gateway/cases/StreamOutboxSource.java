@@ -5,7 +5,10 @@ import java.util.List;
 import org.hotline.caseconnector.delivery.OutboxSource;
 import org.hotline.gateway.state.StreamStore;
 
-/** The case connector's outbox on the state store's stream (memory or Redis), as one consumer of a shared group. */
+/**
+ * The case connector's outbox on the state store's stream (the local database or Redis), as one
+ * consumer of a shared group. With zero retention an entry is deleted as soon as it is delivered.
+ */
 public class StreamOutboxSource implements OutboxSource {
 
     static final String STREAM = "outbox";
@@ -13,10 +16,12 @@ public class StreamOutboxSource implements OutboxSource {
 
     private final StreamStore streams;
     private final String consumer;
+    private final boolean zeroRetention;
 
-    public StreamOutboxSource(StreamStore streams, String consumer) {
+    public StreamOutboxSource(StreamStore streams, String consumer, boolean zeroRetention) {
         this.streams = streams;
         this.consumer = consumer;
+        this.zeroRetention = zeroRetention;
         streams.ensureGroup(STREAM, GROUP);
     }
 
@@ -33,6 +38,14 @@ public class StreamOutboxSource implements OutboxSource {
     @Override
     public void done(String itemId) {
         streams.ack(STREAM, GROUP, itemId);
+        if (zeroRetention) {
+            streams.delete(STREAM, itemId);
+        }
+    }
+
+    /** Retention: removes delivered entries appended before {@code beforeMillis}. */
+    public long purgeDelivered(long beforeMillis) {
+        return streams.purgeDelivered(STREAM, GROUP, beforeMillis);
     }
 
     @Override

@@ -56,6 +56,16 @@ public final class EncryptingStreamStore implements StreamStore {
     }
 
     @Override
+    public void delete(String stream, String id) {
+        delegate.delete(stream, id);
+    }
+
+    @Override
+    public long purgeDelivered(String stream, String group, long beforeMillis) {
+        return delegate.purgeDelivered(stream, group, beforeMillis);
+    }
+
+    @Override
     public long length(String stream) {
         return delegate.length(stream);
     }

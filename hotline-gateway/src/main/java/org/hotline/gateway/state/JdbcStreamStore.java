@@ -32,11 +32,11 @@ public final class JdbcStreamStore implements StreamStore {
     public String append(String stream, String type, String payload) {
         return transactions.execute(tx -> {
             String provisional = "pending-" + java.util.UUID.randomUUID();
-            jdbc.sql("INSERT INTO stream_entry (stream, entry_id, entry_type, payload) VALUES (?, ?, ?, ?)")
-                    .params(stream, provisional, type, payload).update();
+            jdbc.sql("INSERT INTO stream_entry (stream, entry_id, entry_type, payload, appended_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(stream, provisional, type, payload, clock.millis()).update();
             long seq = jdbc.sql("SELECT seq FROM stream_entry WHERE entry_id = ?").param(provisional).query(Long.class).single();
             // like a Redis id: the append time in milliseconds, then a number that orders entries
-            String id = clock.millis() + "-" + seq;
+            String id = jdbc.sql("SELECT appended_at FROM stream_entry WHERE seq = ?").param(seq).query(Long.class).single() + "-" + seq;
             jdbc.sql("UPDATE stream_entry SET entry_id = ? WHERE seq = ?").params(id, seq).update();
             return id;
         });
@@ -125,6 +125,26 @@ public final class JdbcStreamStore implements StreamStore {
             long oldestKept = keep.isEmpty() ? Long.MAX_VALUE : keep.getLast();
             jdbc.sql("DELETE FROM stream_pending WHERE stream = ? AND seq < ?").params(stream, oldestKept).update();
             jdbc.sql("DELETE FROM stream_entry WHERE stream = ? AND seq < ?").params(stream, oldestKept).update();
+        });
+    }
+
+    @Override
+    public void delete(String stream, String id) {
+        long seq = seqOf(id);
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("DELETE FROM stream_pending WHERE stream = ? AND seq = ?").params(stream, seq).update();
+            jdbc.sql("DELETE FROM stream_entry WHERE stream = ? AND seq = ?").params(stream, seq).update();
+        });
+    }
+
+    @Override
+    public long purgeDelivered(String stream, String group, long beforeMillis) {
+        return transactions.execute(tx -> {
+            long read = groupPosition(stream, group, true);
+            return (long) jdbc.sql("""
+                            DELETE FROM stream_entry WHERE stream = ? AND seq <= ? AND appended_at < ?
+                            AND seq NOT IN (SELECT seq FROM stream_pending WHERE stream = ? AND grp = ?)""")
+                    .params(stream, read, beforeMillis, stream, group).update();
         });
     }
 

@@ -112,6 +112,38 @@ public final class RedisStreamStore implements StreamStore {
     }
 
     @Override
+    public void delete(String stream, String id) {
+        redis.opsForStream().delete(PREFIX + stream, id);
+    }
+
+    @Override
+    public long purgeDelivered(String stream, String group, long beforeMillis) {
+        String key = PREFIX + stream;
+        var groups = redis.opsForStream().groups(key);
+        String lastDelivered = groups.stream().filter(g -> g.groupName().equals(group)).map(g -> g.lastDeliveredId())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no group '" + group + "' on stream '" + stream + "'"));
+        java.util.Set<String> pending = new java.util.HashSet<>();
+        redis.opsForStream().pending(key, group, Range.unbounded(), Long.MAX_VALUE).forEach(p -> pending.add(p.getIdAsString()));
+        // ids are "<millis>-<n>": everything strictly before beforeMillis, read by the group, acknowledged
+        var old = redis.opsForStream().range(key, Range.rightOpen("0-0", beforeMillis + "-0"));
+        long purged = 0;
+        for (MapRecord<String, Object, Object> record : old == null ? List.<MapRecord<String, Object, Object>>of() : old) {
+            String id = record.getId().getValue();
+            if (!pending.contains(id) && compareIds(id, lastDelivered) <= 0) {
+                purged += redis.opsForStream().delete(key, id);
+            }
+        }
+        return purged;
+    }
+
+    private static int compareIds(String a, String b) {
+        String[] x = a.split("-");
+        String[] y = b.split("-");
+        int byTime = Long.compare(Long.parseLong(x[0]), Long.parseLong(y[0]));
+        return byTime != 0 ? byTime : Long.compare(Long.parseLong(x[1]), Long.parseLong(y[1]));
+    }
+
+    @Override
     public long length(String stream) {
         Long size = redis.opsForStream().size(PREFIX + stream);
         return size == null ? 0 : size;

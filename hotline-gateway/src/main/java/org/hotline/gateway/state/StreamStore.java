@@ -34,5 +34,14 @@ public interface StreamStore {
 
     long length(String stream);
 
+    /** Removes one entry (zero retention: gone once delivered). */
+    void delete(String stream, String id);
+
+    /**
+     * Removes entries appended before {@code beforeMillis} that {@code group} has read and
+     * acknowledged; entries not yet delivered are kept, however old. Returns how many went.
+     */
+    long purgeDelivered(String stream, String group, long beforeMillis);
+
     record StreamEntry(String id, String type, String payload, int deliveries) {}
 }

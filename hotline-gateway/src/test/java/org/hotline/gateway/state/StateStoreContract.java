@@ -243,6 +243,37 @@ abstract class StateStoreContract {
                 .containsExactly("4", "5");
     }
 
+    @Test
+    void shouldDeleteAnEntryWhenAsked() {
+        streams().ensureGroup("outbox", "workers");
+        String a = streams().append("outbox", "t", "1");
+        streams().append("outbox", "t", "2");
+        StreamEntry read = streams().readNew("outbox", "workers", "w", 1, Duration.ZERO).getFirst();
+        streams().ack("outbox", "workers", read.id());
+        streams().delete("outbox", a);
+        assertThat(streams().length("outbox")).isEqualTo(1);
+        assertThat(streams().readNew("outbox", "workers", "w", 10, Duration.ZERO)).extracting(StreamEntry::payload).containsExactly("2");
+    }
+
+    @Test
+    void shouldPurgeOnlyOldEntriesThatWereDeliveredAndAcknowledged() throws Exception {
+        streams().ensureGroup("outbox", "workers");
+        String acknowledged = streams().append("outbox", "t", "delivered");
+        streams().append("outbox", "t", "pending");
+        streams().append("outbox", "t", "unread");
+        List<StreamEntry> read = streams().readNew("outbox", "workers", "w", 2, Duration.ZERO);
+        streams().ack("outbox", "workers", acknowledged);
+        await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ofMillis(20)).until(() -> true);
+        long cutoff = System.currentTimeMillis();
+        String fresh = streams().append("outbox", "t", "fresh");
+
+        assertThat(streams().purgeDelivered("outbox", "workers", cutoff)).isEqualTo(1);
+
+        assertThat(streams().recent("outbox", 10)).extracting(StreamEntry::payload).containsExactly("fresh", "unread", "pending");
+        assertThat(read).hasSize(2);
+        assertThat(fresh).isNotBlank();
+    }
+
     // locks
 
     @Test

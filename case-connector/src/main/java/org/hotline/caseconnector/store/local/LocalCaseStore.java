@@ -119,6 +119,19 @@ public class LocalCaseStore implements CaseStore {
                 .list();
     }
 
+    /** Retention: removes referrals (with their status history) and call records received before {@code cutoff}. */
+    public record Purged(long referrals, long callRecords) {}
+
+    public Purged purgeReceivedBefore(Instant cutoff) {
+        Timestamp before = Timestamp.from(cutoff);
+        return transactions.execute(tx -> {
+            jdbc.sql("DELETE FROM referral_status WHERE referral_id IN (SELECT id FROM referral WHERE received_at < ?)").param(before).update();
+            long referrals = jdbc.sql("DELETE FROM referral WHERE received_at < ?").param(before).update();
+            long calls = jdbc.sql("DELETE FROM call_record WHERE received_at < ?").param(before).update();
+            return new Purged(referrals, calls);
+        });
+    }
+
     public long count(String table) {
         if (!List.of("referral", "call_record", "referral_status").contains(table)) {
             throw new IllegalArgumentException(table);
