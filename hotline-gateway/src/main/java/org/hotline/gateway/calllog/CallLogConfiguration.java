@@ -1,6 +1,6 @@
 package org.hotline.gateway.calllog;
 
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.SessionStore;
 import org.hotline.gateway.state.StreamStore;
 import org.springframework.context.ApplicationEventPublisher;

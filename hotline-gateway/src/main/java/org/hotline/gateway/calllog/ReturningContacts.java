@@ -2,7 +2,7 @@ package org.hotline.gateway.calllog;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.SessionStore;
 
 /**

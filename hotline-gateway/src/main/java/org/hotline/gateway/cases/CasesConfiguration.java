@@ -1,20 +1,21 @@
 package org.hotline.gateway.cases;
 
+import org.hotline.caseconnector.config.CaseStoreSettings;
+
 import java.time.Clock;
 import java.util.UUID;
+import org.hotline.caseconnector.config.CaseStoreSettings;
+import org.hotline.caseconnector.config.CaseStores;
 import org.hotline.caseconnector.delivery.DeadLetters;
+import org.hotline.caseconnector.delivery.DeliveryLoop;
 import org.hotline.caseconnector.delivery.DeliveryWorker;
 import org.hotline.caseconnector.delivery.OutboxSource;
 import org.hotline.caseconnector.delivery.RetryPolicy;
 import org.hotline.caseconnector.store.CaseStore;
 import org.hotline.caseconnector.store.FieldCipher;
-import org.hotline.caseconnector.store.hrm.HrmCaseStore;
 import org.hotline.caseconnector.store.local.LocalCaseStore;
-import org.hotline.caseconnector.store.primero.PrimeroCaseStore;
-import org.hotline.caseconnector.store.primero.PrimeroMapper;
-import org.hotline.caseconnector.store.webhook.WebhookCaseStore;
 import org.hotline.gateway.calllog.ReferralDelivered;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.StreamStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,40 +54,7 @@ class CasesConfiguration {
     @Bean
     @org.springframework.context.annotation.Primary
     CaseStore caseStore(CaseStoreSettings settings, LocalCaseStore local, JsonMapper json, Clock clock) {
-        return switch (settings.adapter()) {
-            case "local" -> local;
-            case "webhook" -> {
-                if (settings.webhook().url() == null) {
-                    throw new IllegalStateException("hotline.case-store.adapter=webhook needs hotline.case-store.webhook.url (HOTLINE_CASE_WEBHOOK_URL)");
-                }
-                yield new WebhookCaseStore(settings.webhook().url(), settings.webhook().secret(), settings.webhook().timeout(), json, clock);
-            }
-            case "primero" -> {
-                var p = settings.primero();
-                require(p.url() != null && notBlank(p.user()) && notBlank(p.password()),
-                        "hotline.case-store.adapter=primero needs HOTLINE_PRIMERO_URL, HOTLINE_PRIMERO_USER and HOTLINE_PRIMERO_PASSWORD");
-                var targets = new java.util.HashMap<String, PrimeroMapper.Target>();
-                p.targets().forEach((team, t) -> targets.put(team, new PrimeroMapper.Target(t.user(), t.agency(), t.service())));
-                yield new PrimeroCaseStore(p.url(), p.user(), p.password(), p.timeout(), p.moduleId(), targets, json);
-            }
-            case "hrm" -> {
-                var h = settings.hrm();
-                require(h.url() != null && notBlank(h.accountSid()) && notBlank(h.key()),
-                        "hotline.case-store.adapter=hrm needs HOTLINE_HRM_URL, HOTLINE_HRM_ACCOUNT_SID and HOTLINE_HRM_KEY");
-                yield new HrmCaseStore(h.url(), h.accountSid(), h.key(), h.timeout(), h.definitionVersion(), h.helpline(), h.resources(), json);
-            }
-            default -> throw new IllegalStateException("unknown case store adapter " + settings.adapter());
-        };
-    }
-
-    private static boolean notBlank(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalStateException(message);
-        }
+        return CaseStores.create(settings, local, json, clock);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.hotline.gateway.cases;
 
+import org.hotline.caseconnector.config.CaseStoreSettings;
+
 import java.time.Clock;
 import java.time.Instant;
 import org.hotline.caseconnector.store.local.LocalCaseStore;

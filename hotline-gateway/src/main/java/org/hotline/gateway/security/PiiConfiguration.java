@@ -1,5 +1,6 @@
 package org.hotline.gateway.security;
 
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.StateSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

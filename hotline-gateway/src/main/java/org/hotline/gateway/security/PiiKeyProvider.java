@@ -1,5 +1,6 @@
 package org.hotline.gateway.security;
 
+import org.hotline.caseconnector.crypto.PiiCipher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

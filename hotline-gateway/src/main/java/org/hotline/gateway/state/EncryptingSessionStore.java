@@ -2,7 +2,7 @@ package org.hotline.gateway.state;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 
 /** Sessions hold caller numbers and answers: they are stored encrypted, whatever the store. */
 public final class EncryptingSessionStore implements SessionStore {

@@ -2,7 +2,7 @@ package org.hotline.gateway.state;
 
 import java.time.Duration;
 import java.util.List;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 
 /** Outbox payloads (referrals, call records) carry contacts and answers: stored encrypted. */
 public final class EncryptingStreamStore implements StreamStore {

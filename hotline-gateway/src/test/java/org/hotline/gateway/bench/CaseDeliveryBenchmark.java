@@ -22,7 +22,7 @@ import org.hotline.caseconnector.model.ReferralKind;
 import org.hotline.caseconnector.store.FieldCipher;
 import org.hotline.caseconnector.store.webhook.WebhookCaseStore;
 import org.hotline.gateway.cases.StreamOutboxSource;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.EncryptingStreamStore;
 import org.hotline.gateway.state.JdbcStreamStore;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -15,7 +15,7 @@ import org.hotline.gateway.routing.QueuedContact;
 import org.hotline.gateway.routing.Router;
 import org.hotline.gateway.routing.RoutingEvent;
 import org.hotline.gateway.routing.RoutingService;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.EncryptingSessionStore;
 import org.hotline.gateway.state.RedisLockManager;
 import org.hotline.gateway.state.RedisSessionStore;

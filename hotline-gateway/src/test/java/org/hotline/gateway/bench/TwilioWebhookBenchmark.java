@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.gateway.HotlineGatewayApplication;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.testing.TwilioSigner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;

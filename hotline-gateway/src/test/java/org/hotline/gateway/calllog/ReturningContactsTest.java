@@ -3,7 +3,7 @@ package org.hotline.gateway.calllog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.MemorySessionStore;
 import org.hotline.gateway.state.SessionStore;
 import org.junit.jupiter.api.Test;

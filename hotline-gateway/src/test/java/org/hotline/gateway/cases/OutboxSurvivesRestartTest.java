@@ -26,7 +26,7 @@ class OutboxSurvivesRestartTest {
 
     private ConfigurableApplicationContext start(boolean worker) {
         return new SpringApplicationBuilder(HotlineGatewayApplication.class).run("--server.port=0", "--HOTLINE_DATA_DIR=" + dataDir,
-                "--hotline.case-store.worker=" + worker, "--logging.level.root=WARN");
+                "--hotline.case-store.worker=" + worker);
     }
 
     @Test

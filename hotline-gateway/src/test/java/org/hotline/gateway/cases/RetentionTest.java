@@ -1,5 +1,7 @@
 package org.hotline.gateway.cases;
 
+import org.hotline.caseconnector.config.CaseStoreSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -77,6 +79,8 @@ class RetentionTest {
 
     @Test
     void shouldPurgeOldDeliveredDataAndLogTheCounts(CapturedOutput output) {
+        // other tests in this JVM may have lowered the logging level; this one reads the log
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(RetentionJob.class)).setLevel(ch.qos.logback.classic.Level.INFO);
         Instant longAgo = NOW.minus(Duration.ofDays(400));
         var oldOutbox = new StreamOutboxSource(streams(longAgo), "w1", false);
         oldOutbox.append("referral", "{\"delivered\":true}");

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.flow.Node.Priority;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.EncryptingSessionStore;
 import org.hotline.gateway.state.RedisLockManager;
 import org.hotline.gateway.state.RedisSessionStore;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.EncryptingSessionStore;
 import org.hotline.gateway.state.MemoryLockManager;
 import org.hotline.gateway.state.MemorySessionStore;

@@ -1,5 +1,6 @@
 package org.hotline.gateway.security;
 
+import org.hotline.caseconnector.crypto.PiiCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

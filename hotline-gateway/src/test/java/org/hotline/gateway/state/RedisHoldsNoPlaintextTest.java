@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.hotline.gateway.security.PiiCipher;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,4 @@
-package org.hotline.gateway.cases;
+package org.hotline.caseconnector.config;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

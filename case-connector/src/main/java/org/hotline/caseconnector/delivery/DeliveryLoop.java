@@ -1,7 +1,6 @@
-package org.hotline.gateway.cases;
+package org.hotline.caseconnector.delivery;
 
 import java.time.Duration;
-import org.hotline.caseconnector.delivery.DeliveryWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

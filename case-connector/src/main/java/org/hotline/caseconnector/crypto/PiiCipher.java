@@ -1,4 +1,4 @@
-package org.hotline.gateway.security;
+package org.hotline.caseconnector.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

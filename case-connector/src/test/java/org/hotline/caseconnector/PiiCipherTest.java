@@ -1,7 +1,9 @@
-package org.hotline.gateway.security;
+package org.hotline.caseconnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.hotline.caseconnector.crypto.PiiCipher;
 
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
