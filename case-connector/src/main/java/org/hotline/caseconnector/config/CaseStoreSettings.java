@@ -35,9 +35,13 @@ public record CaseStoreSettings(
 
     public record Webhook(URI url, String secret, @DefaultValue("10s") Duration timeout) {}
 
-    /** Primero v2: a dedicated API user; per team, the Primero user (or outside agency) referrals go to. */
+    /**
+     * Primero v2: a dedicated API user; per team, the Primero user (or outside agency) referrals go
+     * to; the credentials that fetch voicemails for attachment (Twilio's account SID and auth token).
+     */
     public record Primero(URI url, String user, String password, @DefaultValue("10s") Duration timeout,
-                          @DefaultValue("primeromodule-cp") String moduleId, java.util.Map<String, Target> targets) {
+                          @DefaultValue("primeromodule-cp") String moduleId, java.util.Map<String, Target> targets,
+                          String recordingsUser, String recordingsPassword) {
         public Primero {
             targets = targets == null ? java.util.Map.of() : java.util.Map.copyOf(targets);
         }

@@ -29,7 +29,8 @@ public final class CaseStores {
                         "hotline.case-store.adapter=primero needs HOTLINE_PRIMERO_URL, HOTLINE_PRIMERO_USER and HOTLINE_PRIMERO_PASSWORD");
                 var targets = new java.util.HashMap<String, PrimeroMapper.Target>();
                 p.targets().forEach((team, t) -> targets.put(team, new PrimeroMapper.Target(t.user(), t.agency(), t.service())));
-                yield new PrimeroCaseStore(p.url(), p.user(), p.password(), p.timeout(), p.moduleId(), targets, json);
+                var recordings = new org.hotline.caseconnector.store.RecordingFetcher(p.recordingsUser(), p.recordingsPassword(), p.timeout());
+                yield new PrimeroCaseStore(p.url(), p.user(), p.password(), p.timeout(), p.moduleId(), targets, recordings, json);
             }
             case "hrm" -> {
                 var h = settings.hrm();

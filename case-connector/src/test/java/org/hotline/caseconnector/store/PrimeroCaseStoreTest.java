@@ -42,7 +42,7 @@ class PrimeroCaseStoreTest {
         store = new PrimeroCaseStore(URI.create("http://localhost:" + primero.port()), "hotline-api", "pw", Duration.ofSeconds(2),
                 "primeromodule-cp", Map.of("counter-trafficking", new PrimeroMapper.Target("primero_cp", null, "safehouse_service"),
                         "avrr", new PrimeroMapper.Target("avrr_partner_user", "Partner NGO", "return_assistance")),
-                JsonMapper.builder().build());
+                new RecordingFetcher("AC1", "twilio-token", Duration.ofSeconds(2)), JsonMapper.builder().build());
     }
 
     @AfterEach
@@ -118,18 +118,46 @@ class PrimeroCaseStoreTest {
     }
 
     @Test
-    void shouldReferToAnOutsideAgencyAsARemoteReferral() {
+    void shouldReferToAnOutsideAgencyAsARemoteReferralWithTheVoicemailAttached() {
         primero.stubFor(get(urlEqualTo("/api/v2/cases?phone_number=%2B359880000502")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"data\":[{\"id\":\"c5\"}]}")));
+        primero.stubFor(get(urlEqualTo("/api/v2/cases/c5/attachments")).willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
+        primero.stubFor(post(urlEqualTo("/api/v2/cases/c5/attachments")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        // the recording, as Twilio serves it to the account
+        primero.stubFor(get(urlEqualTo("/2010-04-01/Accounts/AC1/Recordings/RE00000000000000000000000000000009.wav"))
+                .withHeader("Authorization", equalTo("Basic " + java.util.Base64.getEncoder().encodeToString("AC1:twilio-token".getBytes())))
+                .willReturn(aResponse().withStatus(200).withBody(new byte[] {'R', 'I', 'F', 'F', 1, 2, 3})));
         primero.stubFor(get(urlEqualTo("/api/v2/cases/c5/referrals")).willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
         primero.stubFor(post(urlEqualTo("/api/v2/cases/c5/referrals")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
-        store.deliver(Fixtures.voicemail("CA5:voicemail_saved"));
+        store.deliver(withRecordingAt(Fixtures.voicemail("CA5:voicemail_saved"),
+                "http://localhost:" + primero.port() + "/2010-04-01/Accounts/AC1/Recordings/RE00000000000000000000000000000009"));
 
+        primero.verify(postRequestedFor(urlEqualTo("/api/v2/cases/c5/attachments")).withRequestBody(equalToJson("""
+                {"data":{"field_name":"recorded_audio","type":"audio","content_type":"audio/wav",
+                 "file_name":"RE00000000000000000000000000000009.wav",
+                 "description":"Voicemail left on the hotline [hotline:CA5:voicemail_saved]",
+                 "attachment":"%s","is_current":true}}""".formatted(java.util.Base64.getEncoder().encodeToString(new byte[] {'R', 'I', 'F', 'F', 1, 2, 3})))));
         primero.verify(postRequestedFor(urlEqualTo("/api/v2/cases/c5/referrals")).withRequestBody(equalToJson("""
                 {"data":{"remote":true,"transitioned_to_agency":"Partner NGO","transitioned_to_remote":"avrr_partner_user",
                  "service":"return_assistance",
                  "notes":"voicemail from the hotline (voice, ru), urgency normal, topic return. Safe to call back: unknown. Voicemail: RE00000000000000000000000000000009. [hotline:CA5:voicemail_saved]"}}""")));
+    }
+
+    private static org.hotline.caseconnector.model.Referral withRecordingAt(org.hotline.caseconnector.model.Referral r, String url) {
+        return new org.hotline.caseconnector.model.Referral(r.id(), r.kind(), r.topic(), r.urgency(), r.team(), r.language(), r.channel(),
+                r.contact(), r.callbackNumber(), r.consent(), r.answers(), r.recordingRef(), url, r.transcriptRef(), r.createdBy(), r.createdAt());
+    }
+
+    @Test
+    void shouldWaitAndRetryWhenTheRecordingCannotBeFetchedYet() {
+        primero.stubFor(get(urlEqualTo("/api/v2/cases?phone_number=%2B359880000502")).willReturn(aResponse().withStatus(200).withBody("{\"data\":[{\"id\":\"c8\"}]}")));
+        primero.stubFor(get(urlEqualTo("/api/v2/cases/c8/referrals")).willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
+        primero.stubFor(get(urlEqualTo("/api/v2/cases/c8/attachments")).willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
+        assertThatThrownBy(() -> store.deliver(withRecordingAt(Fixtures.voicemail("CA8:voicemail_saved"),
+                "http://localhost:" + primero.port() + "/missing/RE1")))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.RETRY));
+        primero.verify(0, postRequestedFor(urlEqualTo("/api/v2/cases/c8/referrals")));
     }
 
     @ParameterizedTest(name = "referral answered {0} -> {1}")

@@ -11,6 +11,7 @@ import org.hotline.caseconnector.model.Referral;
 import org.hotline.caseconnector.store.CaseStore;
 import org.hotline.caseconnector.store.DeliveryException;
 import org.hotline.caseconnector.store.JsonHttp;
+import org.hotline.caseconnector.store.RecordingFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -30,13 +31,15 @@ public class PrimeroCaseStore implements CaseStore {
     private final JsonMapper json;
     private final String moduleId;
     private final Map<String, PrimeroMapper.Target> targets;
+    private final RecordingFetcher recordings;
 
     public PrimeroCaseStore(URI url, String user, String password, Duration timeout, String moduleId,
-                            Map<String, PrimeroMapper.Target> targetsByTeam, JsonMapper json) {
+                            Map<String, PrimeroMapper.Target> targetsByTeam, RecordingFetcher recordings, JsonMapper json) {
         this.http = new JsonHttp(url, user, password, timeout);
         this.json = json;
         this.moduleId = moduleId;
         this.targets = Map.copyOf(targetsByTeam);
+        this.recordings = recordings;
     }
 
     @Override
@@ -56,9 +59,25 @@ public class PrimeroCaseStore implements CaseStore {
         if (existing.body().contains(PrimeroNotes.marker(referral.id()))) {
             return caseId;
         }
+        if (referral.recordingUrl() != null) {
+            attachVoicemail(caseId, referral);
+        }
         var body = new PrimeroPayloads.Envelope<>(PrimeroMapper.INSTANCE.toReferral(referral, target));
         check(http.post("/api/v2/cases/" + caseId + "/referrals", json.writeValueAsString(body)));
         return caseId;
+    }
+
+    /** Before the referral, so a retry after a failed attachment posts the referral once, with its voicemail there. */
+    private void attachVoicemail(String caseId, Referral referral) {
+        String fileName = (referral.recordingRef() == null ? "voicemail" : referral.recordingRef()) + ".wav";
+        JsonHttp.Reply attachments = http.get("/api/v2/cases/" + caseId + "/attachments");
+        if (attachments.ok() && attachments.body().contains(fileName)) {
+            return;
+        }
+        String audio = java.util.Base64.getEncoder().encodeToString(recordings.wav(referral.recordingUrl()));
+        var attachment = new PrimeroPayloads.Attachment("recorded_audio", "audio", "audio/wav", fileName,
+                "Voicemail left on the hotline " + PrimeroNotes.marker(referral.id()), audio, true);
+        check(http.post("/api/v2/cases/" + caseId + "/attachments", json.writeValueAsString(new PrimeroPayloads.Envelope<>(attachment))));
     }
 
     private String findOrCreateCase(Referral referral) {

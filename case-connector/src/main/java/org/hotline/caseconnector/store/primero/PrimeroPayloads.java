@@ -22,4 +22,9 @@ public final class PrimeroPayloads {
                               @JsonProperty("transitioned_to_remote") String transitionedToRemote,
                               Boolean remote, String service, String notes) {}
 
+
+    /** A voicemail attached to the case (base64 audio). */
+    public record Attachment(@JsonProperty("field_name") String fieldName, String type, @JsonProperty("content_type") String contentType,
+                             @JsonProperty("file_name") String fileName, String description, String attachment,
+                             @JsonProperty("is_current") boolean isCurrent) {}
 }
