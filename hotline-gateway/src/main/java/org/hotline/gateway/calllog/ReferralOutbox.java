@@ -27,12 +27,8 @@ public class ReferralOutbox {
         this.json = json;
     }
 
-    /**
-     * Adds what the flow (or an officer) emitted, with who it concerns, where a recording is and who
-     * made it, as the case connector's model. True when this call added it; false when it was already in.
-     */
-    public boolean add(Referral flowReferral, OutboxMapper.Origin origin) {
-        var referral = OutboxMapper.INSTANCE.toReferral(flowReferral, origin);
+    /** Adds a referral already in the connector's model (an officer's); false when that id was already in. */
+    public boolean add(org.hotline.caseconnector.model.Referral referral) {
         String key = "referral:" + referral.id();
         if (!dedupe.markFirst(key, REMEMBER)) {
             return false;
@@ -44,6 +40,14 @@ public class ReferralOutbox {
             dedupe.unmark(key);
             throw e;
         }
+    }
+
+    /**
+     * Adds what the flow (or an officer) emitted, with who it concerns, where a recording is and who
+     * made it, as the case connector's model. True when this call added it; false when it was already in.
+     */
+    public boolean add(Referral flowReferral, OutboxMapper.Origin origin) {
+        return add(OutboxMapper.INSTANCE.toReferral(flowReferral, origin));
     }
 
 }

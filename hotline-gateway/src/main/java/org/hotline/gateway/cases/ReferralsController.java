@@ -17,20 +17,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The local case store's referrals, and the dead letters of any store, for supervisors; numbers masked. */
+/**
+ * Referrals: officers make them (to any case store); supervisors list the local store's, and the
+ * dead letters of any store, and replay those. Numbers masked.
+ */
 @RestController
 @RequestMapping("/api/v1/referrals")
 class ReferralsController {
 
     private final LocalCaseStore local;
     private final DeadLetters deadLetters;
-    private final OutboxSource outbox;
+    private final OutboxSource outboxSource;
+    private final org.hotline.gateway.calllog.ReferralOutbox outbox;
+    private final org.hotline.gateway.calllog.CallLog callLog;
     private final SecuritySettings security;
 
-    ReferralsController(LocalCaseStore local, DeadLetters deadLetters, OutboxSource outbox, SecuritySettings security) {
+    ReferralsController(LocalCaseStore local, DeadLetters deadLetters, OutboxSource outboxSource,
+                        org.hotline.gateway.calllog.ReferralOutbox outbox, org.hotline.gateway.calllog.CallLog callLog,
+                        SecuritySettings security) {
         this.local = local;
         this.deadLetters = deadLetters;
+        this.outboxSource = outboxSource;
         this.outbox = outbox;
+        this.callLog = callLog;
         this.security = security;
     }
 
@@ -48,6 +57,50 @@ class ReferralsController {
                 .toList();
     }
 
+    /**
+     * An officer's referral: the person (by the call they came from, or a number the officer typed),
+     * what is asked, and the consent they gave. {@code Idempotency-Key} makes a retried request
+     * create it once.
+     */
+    record NewReferral(String callId, String kind, String team, String topic, String urgency, String language, String channel,
+                       String contact, String callbackNumber, String safeToCallBack, boolean shareWithOrganisations,
+                       boolean services, String notes) {}
+
+    record Created(String id, boolean created) {}
+
+    @org.springframework.web.bind.annotation.PostMapping
+    org.springframework.http.ResponseEntity<Created> create(@org.springframework.web.bind.annotation.RequestBody NewReferral request,
+            @org.springframework.web.bind.annotation.RequestHeader("Idempotency-Key") String key, Authentication authentication) {
+        SignedInUser user = SignedInUser.of(authentication, security);
+        if (user.officerId() == null && !user.supervises()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "referrals are made by officers and supervisors");
+        }
+        if (key == null || !key.matches("[A-Za-z0-9._:-]{8,100}")) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Idempotency-Key must be 8 to 100 letters, digits or . _ : -");
+        }
+        String contact = request.contact();
+        if (contact == null && request.callId() != null) {
+            contact = callLog.recent(r -> r.id().equals(request.callId()), 1).stream().map(r -> r.contact()).findFirst().orElse(null);
+        }
+        try {
+            var referral = new org.hotline.caseconnector.model.Referral(
+                    (request.callId() == null ? "officer" : request.callId()) + ":" + key,
+                    org.hotline.caseconnector.model.ReferralKind.valueOf(String.valueOf(request.kind()).toUpperCase().replace('-', '_')),
+                    request.topic(), request.urgency() == null ? null
+                            : org.hotline.caseconnector.model.Referral.Urgency.valueOf(request.urgency().toUpperCase()),
+                    request.team(), request.language(), request.channel(), contact, request.callbackNumber(),
+                    new org.hotline.caseconnector.model.Consent(request.safeToCallBack() == null ? null
+                            : org.hotline.caseconnector.model.Consent.Answer.valueOf(request.safeToCallBack().toUpperCase()),
+                            request.shareWithOrganisations(), request.services()),
+                    request.notes() == null ? java.util.Map.of() : java.util.Map.of("notes", request.notes()),
+                    null, null, null, user.officerId() != null ? user.officerId() : user.username(), java.time.Instant.now());
+            boolean created = outbox.add(referral);
+            return org.springframework.http.ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(new Created(referral.id(), created));
+        } catch (IllegalArgumentException | org.hotline.caseconnector.model.Referral.InvalidReferralException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
     @GetMapping("/dead-letters")
     List<DeadLetters.DeadLetter> deadLetters(@RequestParam(defaultValue = "false") boolean all, Authentication authentication) {
         supervisorsOnly(authentication);
@@ -57,7 +110,7 @@ class ReferralsController {
     @PostMapping("/dead-letters/{id}/replay")
     DeadLetters.DeadLetter replay(@PathVariable long id, Authentication authentication) {
         supervisorsOnly(authentication);
-        return deadLetters.replay(id, outbox)
+        return deadLetters.replay(id, outboxSource)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no dead letter " + id + " waiting for a replay"));
     }
 

@@ -20,8 +20,12 @@ public record ApiClient(int port) {
         return send(request(path, credentials).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public HttpResponse<String> post(String path, String json, String credentials) {
-        return send(request(path, credentials).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    public HttpResponse<String> post(String path, String json, String credentials, String... headers) {
+        var request = request(path, credentials).header("Content-Type", "application/json");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder request(String path, String credentials) {
