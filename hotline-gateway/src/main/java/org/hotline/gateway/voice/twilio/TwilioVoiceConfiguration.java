@@ -45,7 +45,9 @@ class TwilioVoiceConfiguration {
     }
 
     @Bean
-    TwimlRenderer twimlRenderer(PromptRenderer prompts, TwilioSettings settings, @Value("${hotline.public-base-url}") String publicBaseUrl) {
+    TwimlRenderer twimlRenderer(PromptRenderer prompts, TwilioSettings settings, @Value("${hotline.public-base-url}") String publicBaseUrl,
+                                HotlineDirectory directory, org.hotline.gateway.scripts.ScriptsSettings scripts) {
+        SpeechCheck.warn(directory, settings, scripts.dir());
         return new TwimlRenderer(prompts, settings, publicBaseUrl);
     }
 
