@@ -8,11 +8,11 @@ import com.twilio.twiml.voice.Play;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Redirect;
 import com.twilio.twiml.voice.Say;
-import java.util.ArrayList;
 import java.util.List;
 import org.hotline.gateway.flow.Step;
 import org.hotline.gateway.scripts.AudioNames;
 import org.hotline.gateway.scripts.PromptRenderer;
+import org.hotline.gateway.scripts.VoiceQuestion;
 
 /**
  * Turns the engine's steps into TwiML with the SDK's builders. It decides only how things sound:
@@ -66,25 +66,9 @@ public class TwimlRenderer {
         add(response, sentence(language, prompts.text(language, promptId, team)));
     }
 
-    /** The sentences of a question: the prompt, then how to answer each option by key. */
+    /** The sentences of a question, each spoken or played. */
     List<Spoken> question(Step.Ask ask) {
-        List<Spoken> out = new ArrayList<>();
-        String lang = ask.language();
-        out.add(sentence(lang, prompts.text(lang, ask.prompt(), null)));
-        switch (ask.kind()) {
-            case LANGUAGE -> ask.options().forEach(o -> out.add("language_name".equals(o.label())
-                    ? sentence(o.labelLanguage(), prompts.option(o.labelLanguage(), "language_choice", "", o.key()))
-                    : sentence(o.labelLanguage(), prompts.option(o.labelLanguage(), "press_key",
-                            prompts.text(o.labelLanguage(), o.label(), null), o.key()))));
-            case YES_NO -> out.add(sentence(lang, prompts.text(lang, "yes_no_keys", null)));
-            case DIGITS -> out.add(sentence(lang, prompts.text(lang, "end_with_hash", null)));
-            case MENU -> ask.options().forEach(o -> out.add(sentence(lang,
-                    prompts.option(lang, "press_key", prompts.text(lang, o.label(), null), o.key()))));
-        }
-        if (ask.officerKey()) {
-            out.add(sentence(lang, prompts.text(lang, "officer_key", null)));
-        }
-        return out;
+        return VoiceQuestion.sentences(ask, prompts).stream().map(s -> sentence(s.language(), s.text())).toList();
     }
 
     void ask(VoiceResponse.Builder response, Step.Ask ask, String turn) {

@@ -1,0 +1,286 @@
+package org.hotline.gateway.voice.asterisk;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.asteriskjava.fastagi.command.RecordFileCommand;
+import org.asteriskjava.fastagi.reply.AgiReply;
+import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.calllog.CallOutcome;
+import org.hotline.gateway.calllog.CallRecord;
+import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.calllog.ReturningContacts;
+import org.hotline.gateway.cases.OutboxMapper;
+import org.hotline.gateway.flow.Channel;
+import org.hotline.gateway.flow.Facts;
+import org.hotline.gateway.flow.Flow;
+import org.hotline.gateway.flow.FlowEngine;
+import org.hotline.gateway.flow.Input;
+import org.hotline.gateway.flow.Node;
+import org.hotline.gateway.flow.Step;
+import org.hotline.gateway.phone.PhoneNumbers;
+import org.hotline.gateway.routing.TeamHours;
+import org.hotline.gateway.scripts.AudioNames;
+import org.hotline.gateway.scripts.PromptRenderer;
+import org.hotline.gateway.scripts.VoiceQuestion;
+import org.hotline.gateway.security.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hotline flow over FastAGI: one connection is one call, the flow's state lives in the
+ * connection's thread. Steps become AGI commands: say → STREAM FILE, a question → STREAM FILE with
+ * escape digits then WAIT FOR DIGIT (or GET DATA for numbers), record → RECORD FILE, route → Queue
+ * (QUEUESTATUS tells how it went), transfer → Dial on the trunk, end → HANGUP. Whatever happens, the
+ * script leaves HOTLINE_STATUS (SUCCESS or FAILED) so the dialplan can fall back. Stateless and
+ * thread-safe: Asterisk-Java calls one instance for every call.
+ */
+public class HotlineAgiScript implements AgiScript {
+
+    private static final Logger log = LoggerFactory.getLogger(HotlineAgiScript.class);
+    private static final String ANY_KEY = "0123456789*#";
+
+    private final Flow flow;
+    private final PromptRenderer prompts;
+    private final TeamHours hours;
+    private final ReturningContacts returning;
+    private final ReferralOutbox outbox;
+    private final CallLog callLog;
+    private final AsteriskSettings settings;
+    private final Duration maxQueueWait;
+    private final String region;
+    private final Clock clock;
+
+    /** {@code region}: how to read caller IDs that come without a country code (the hotline's country). */
+    public HotlineAgiScript(Flow flow, PromptRenderer prompts, TeamHours hours, ReturningContacts returning, ReferralOutbox outbox,
+                            CallLog callLog, AsteriskSettings settings, Duration maxQueueWait, String region, Clock clock) {
+        this.flow = flow;
+        this.prompts = prompts;
+        this.hours = hours;
+        this.returning = returning;
+        this.outbox = outbox;
+        this.callLog = callLog;
+        this.settings = settings;
+        this.maxQueueWait = maxQueueWait;
+        this.region = region;
+        this.clock = clock;
+    }
+
+    /** What one call did, for its call record. */
+    private static final class Call {
+        final String id;
+        final String caller;
+        final Instant started;
+        final List<String> referralIds = new ArrayList<>();
+        boolean callback;
+        boolean voicemail;
+        boolean transferred;
+        boolean answered;
+        boolean hungUp;
+        Instant queuedAt;
+        Instant queueLeft;
+        String officer;
+        FlowEngine.Result result;
+
+        Call(String id, String caller, Instant started) {
+            this.id = id;
+            this.caller = caller;
+            this.started = started;
+        }
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        String caller = PhoneNumbers.normalize(request.getCallerIdNumber(), region).orElse(null);
+        Call call = new Call(request.getUniqueId(), caller, clock.instant());
+        String status = "FAILED";
+        try {
+            Instant now = clock.instant();
+            Facts facts = new Facts(Channel.VOICE, caller != null, caller == null ? null : returning.lastLanguage(caller).orElse(null),
+                    hours.openTeams(now), hours.isHoliday(now));
+            call.result = FlowEngine.start(flow, call.id, facts);
+            channel.answer();
+            while (true) {
+                Input input = perform(call, call.result.steps(), channel);
+                if (call.result.state().ended() || input == null) {
+                    break;
+                }
+                call.result = FlowEngine.advance(flow, call.result.state(), input);
+            }
+            status = "SUCCESS";
+        } catch (AgiHangupException hangup) {
+            call.hungUp = true;
+            status = "SUCCESS";
+            if (call.result != null && !call.result.state().ended()) {
+                call.result = FlowEngine.advance(flow, call.result.state(), new Input.Hangup());
+                call.result.steps().forEach(step -> {
+                    if (step instanceof Step.Refer refer) {
+                        refer(call, refer);
+                    }
+                });
+            }
+        } catch (RuntimeException | AgiException e) {
+            log.error("call {} from {} failed on FastAGI; the dialplan falls back: {}", call.id, Masking.phone(caller), e.toString());
+        } finally {
+            record(call);
+            setStatus(channel, status);
+        }
+    }
+
+    /** Performs the steps; returns the input the last waiting step produced, or null when the flow ended. */
+    private Input perform(Call call, List<Step> steps, AgiChannel channel) throws AgiException {
+        Input input = null;
+        for (int i = 0; i < steps.size(); i++) {
+            try {
+                Step step = steps.get(i);
+                if (step instanceof Step.End) {
+                    // said before hanging up: afterwards the channel takes no more variables
+                    channel.setVariable("HOTLINE_STATUS", "SUCCESS");
+                    channel.hangup();
+                    return null;
+                }
+                Input produced = perform(call, step, channel);
+                input = produced == null ? input : produced;
+            } catch (AgiHangupException hangup) {
+                // a caller who hangs up while being thanked has still left the message: the referrals
+                // this turn promised are made all the same
+                steps.subList(i + 1, steps.size()).stream().filter(Step.Refer.class::isInstance)
+                        .forEach(step -> refer(call, (Step.Refer) step));
+                throw hangup;
+            }
+        }
+        return input;
+    }
+
+    private Input perform(Call call, Step step, AgiChannel channel) throws AgiException {
+        switch (step) {
+            case Step.Say say -> channel.streamFile(sound(say.language(), prompts.text(say.language(), say.prompt(), say.team())));
+            case Step.Ask ask -> {
+                return ask(ask, channel);
+            }
+            case Step.Record record -> {
+                return record(call, record, channel);
+            }
+            case Step.Route route -> {
+                return queue(call, route, channel);
+            }
+            case Step.Refer refer -> refer(call, refer);
+            case Step.Transfer transfer -> {
+                call.transferred = true;
+                channel.exec("Dial", settings.trunk() + "/" + transfer.number(), "60");
+            }
+            case Step.End end -> channel.hangup();
+        }
+        return null;
+    }
+
+    private Input ask(Step.Ask ask, AgiChannel channel) throws AgiException {
+        List<VoiceQuestion.Sentence> sentences = VoiceQuestion.sentences(ask, prompts);
+        long timeout = ask.timeout().toMillis();
+        if (ask.kind() == Step.AskKind.DIGITS) {
+            for (VoiceQuestion.Sentence s : sentences.subList(0, sentences.size() - 1)) {
+                channel.streamFile(sound(s.language(), s.text()));
+            }
+            VoiceQuestion.Sentence last = sentences.getLast();
+            String digits = channel.getData(sound(last.language(), last.text()), timeout, ask.maxDigits());
+            return digits == null || digits.isEmpty() ? new Input.Silence() : new Input.Digits(digits);
+        }
+        // a caller who knows the menu answers while it is still being said
+        for (VoiceQuestion.Sentence s : sentences) {
+            char key = channel.streamFile(sound(s.language(), s.text()), ANY_KEY);
+            if (key != 0) {
+                return new Input.Digits(String.valueOf(key));
+            }
+        }
+        char key = channel.waitForDigit((int) timeout);
+        return key == 0 ? new Input.Silence() : new Input.Digits(String.valueOf(key));
+    }
+
+    private Input record(Call call, Step.Record record, AgiChannel channel) throws AgiException {
+        String file = settings.recordings() + "/" + call.id.replace('.', '-');
+        AgiReply reply = channel.sendCommand(new RecordFileCommand(file, "wav", "#", (int) record.max().toMillis(), 0, true, 5));
+        // RECORD FILE tells how many samples it wrote (endpos), also when the caller hung up at the
+        // end of the message, which is how most messages end; half a second of audio is a message
+        long samples = parseLong(reply.getAttribute("endpos"));
+        boolean recorded = samples >= 4000;
+        return new Input.RecordingResult(recorded, recorded ? file + ".wav" : null);
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private Input queue(Call call, Step.Route route, AgiChannel channel) throws AgiException {
+        call.queuedAt = clock.instant();
+        channel.exec("Queue", settings.queueFor(route.team(), route.language()), "t", "", "", String.valueOf(maxQueueWait.toSeconds()));
+        // the variables can still be read when the caller has hung up (GET VARIABLE works on a dead
+        // channel): MEMBERNAME is set when an officer took the call (queues.conf setinterfacevar=yes),
+        // QUEUESTATUS when the caller left unanswered; neither means the caller hung up while waiting
+        String member = channel.getVariable("MEMBERNAME");
+        if (member != null && !member.isBlank()) {
+            call.queueLeft = clock.instant();
+            call.answered = true;
+            call.officer = member;
+            return new Input.RouteResult(Input.RouteOutcome.ANSWERED);
+        }
+        String queueStatus = channel.getVariable("QUEUESTATUS");
+        if (queueStatus == null || queueStatus.isBlank()) {
+            throw new AgiHangupException();
+        }
+        call.queueLeft = clock.instant();
+        return new Input.RouteResult(queueStatus.equals("TIMEOUT") ? Input.RouteOutcome.TIMEOUT : Input.RouteOutcome.NOBODY);
+    }
+
+    private void refer(Call call, Step.Refer refer) {
+        var referral = refer.referral();
+        String callback = "caller".equals(referral.callbackNumber()) ? call.caller : referral.callbackNumber();
+        outbox.add(referral, new OutboxMapper.Origin(call.caller, callback, null, "flow", clock.instant()));
+        call.referralIds.add(referral.id());
+        call.callback |= referral.kind() == Node.ReferralKind.CALLBACK;
+        call.voicemail |= referral.kind() == Node.ReferralKind.VOICEMAIL;
+    }
+
+    private void record(Call call) {
+        if (call.result == null) {
+            return;
+        }
+        try {
+            var state = call.result.state();
+            boolean waitingInQueue = call.hungUp && call.queuedAt != null && !call.answered && call.queueLeft == null;
+            Instant now = clock.instant();
+            callLog.record(new CallRecord(call.id, Channel.VOICE, call.caller, state.language(), state.vars().get("topic"),
+                    state.vars().get("team"), state.path(), call.started, now,
+                    call.queuedAt == null ? Duration.ZERO : Duration.between(call.queuedAt, call.queueLeft == null ? now : call.queueLeft),
+                    call.officer, Duration.ZERO, CallOutcome.of(call.answered, call.transferred, call.callback, call.voicemail, call.hungUp,
+                    waitingInQueue), call.referralIds));
+            if (call.caller != null && state.language() != null) {
+                returning.remember(call.caller, state.language());
+            }
+        } catch (RuntimeException e) {
+            log.error("call {}: the call record could not be written: {}", call.id, e.toString());
+        }
+    }
+
+    private void setStatus(AgiChannel channel, String status) {
+        try {
+            channel.setVariable("HOTLINE_STATUS", status);
+        } catch (AgiException channelGone) {
+            // the caller hung up: nobody is left to fall back for
+        }
+    }
+
+    private String sound(String language, String text) {
+        return settings.sounds() + "/" + language + "/" + AudioNames.of(language, text);
+    }
+}

@@ -1,0 +1,177 @@
+package org.hotline.gateway.voice.asterisk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.calllog.CallRecord;
+import org.hotline.gateway.state.StreamStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Whole calls over FastAGI: the test plays Asterisk on a real socket ({@link AsteriskCaller}) against
+ * the gateway's AGI server. The clock is fixed on Tuesday 1 December 2026, 10:00 in Sofia, when the
+ * counter-trafficking team is open.
+ */
+@SpringBootTest
+class AsteriskCallTest {
+
+    static final int AGI_PORT = freePort();
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hotline.state.data-dir", () -> dataDir.toString());
+        registry.add("hotline.routing.tick", () -> "1h");
+        registry.add("hotline.asterisk.agi-enabled", () -> "true");
+        registry.add("hotline.asterisk.agi-port", () -> AGI_PORT);
+        registry.add("hotline.asterisk.bind-address", () -> "127.0.0.1");
+        registry.add("hotline.asterisk.recordings", () -> "/var/spool/asterisk/voicemail/hotline");
+    }
+
+    @TestConfiguration
+    static class Fixtures {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired StreamStore streams;
+    @Autowired CallLog callLog;
+    @Autowired JsonMapper json;
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<Map<String, Object>> referrals(String callId) {
+        return streams.recent("outbox", 1000).stream().filter(e -> e.type().equals("referral"))
+                .map(e -> (Map<String, Object>) json.readValue(e.payload(), Map.class))
+                .filter(r -> String.valueOf(r.get("id")).startsWith(callId)).toList();
+    }
+
+    CallRecord record(String callId) {
+        return callLog.recent(r -> r.id().equals(callId), 1).stream().findFirst().orElseThrow();
+    }
+
+    @Test
+    void shouldQueueTheCallerForTheirTeamInTheirLanguage() {
+        // a Bulgarian caller ID as Asterisk gets it from the trunk, without the country code (fake number)
+        var caller = new AsteriskCaller().presses("2", "1").answeredBy("elena")
+                .call(AGI_PORT, "1764576000.101", "0888000101");
+
+        assertThat(caller.commands.getFirst()).isEqualTo("ANSWER");
+        // the language menu is said line by line, each one interruptible by a key
+        assertThat(caller.commands.get(1)).matches("STREAM FILE \"hotline/[a-z]{2}/[0-9a-f]{20}\" \"0123456789\\*#\"( 0)?");
+        assertThat(caller.commands).contains("EXEC \"Queue\" \"counter-trafficking,t,,,180\"");
+        assertThat(caller.commands).anyMatch(c -> c.startsWith("STREAM FILE \"hotline/en/"));
+        assertThat(caller.commands.getLast()).startsWith("SET VARIABLE \"AJ_AGISTATUS\"");
+
+        CallRecord logged = record("1764576000.101");
+        assertThat(logged.outcome().wireName()).isEqualTo("answered");
+        assertThat(logged.officerId()).isEqualTo("elena");
+        assertThat(logged.language()).isEqualTo("en");
+        assertThat(logged.topic()).isEqualTo("trafficking");
+        assertThat(logged.contact()).isEqualTo("+359888000101");
+        assertThat(logged.path()).startsWith("language", "topic", "trafficking", "trafficking_open", "trafficking_route");
+        assertThat(referrals("1764576000.101")).isEmpty();
+    }
+
+    @Test
+    void shouldTakeAMessageAndACallbackRequestWhenTheQueueTimesOut() {
+        var caller = new AsteriskCaller().presses("2", "1", "1", "1").queueEndsWith("TIMEOUT")
+                .call(AGI_PORT, "1764576000.102", "+359888000102");
+
+        String recordCommand = caller.commands.stream().filter(c -> c.startsWith("RECORD FILE")).findFirst().orElseThrow();
+        assertThat(recordCommand).startsWith("RECORD FILE \"/var/spool/asterisk/voicemail/hotline/1764576000-102\" \"wav\" \"#\" 180000 0 BEEP s=5");
+        assertThat(caller.variables).containsEntry("HOTLINE_STATUS", "SUCCESS");
+
+        List<Map<String, Object>> referrals = referrals("1764576000.102");
+        assertThat(referrals).extracting(r -> r.get("kind")).containsExactlyInAnyOrder("VOICEMAIL", "CALLBACK");
+        Map<String, Object> message = referrals.stream().filter(r -> "VOICEMAIL".equals(r.get("kind"))).findFirst().orElseThrow();
+        assertThat(message.get("recordingRef")).isEqualTo("/var/spool/asterisk/voicemail/hotline/1764576000-102.wav");
+        assertThat(message.get("team")).isEqualTo("counter-trafficking");
+        Map<String, Object> callback = referrals.stream().filter(r -> "CALLBACK".equals(r.get("kind"))).findFirst().orElseThrow();
+        assertThat(callback.get("callbackNumber")).isEqualTo("+359888000102");
+        assertThat(((Map<?, ?>) callback.get("consent")).get("safeToCallBack")).isEqualTo("YES");
+        assertThat(record("1764576000.102").outcome().wireName()).isEqualTo("callback_requested");
+    }
+
+    @Test
+    void shouldKeepTheMessageOfACallerWhoHangsUpAtTheEndOfIt() {
+        var caller = new AsteriskCaller().presses("2", "1").queueEndsWith("TIMEOUT").hangsUpOn(c -> c.startsWith("RECORD FILE"))
+                .call(AGI_PORT, "1764576000.103", "+359888000103");
+
+        assertThat(caller.commands).noneMatch(c -> c.startsWith("EXEC \"Dial\""));
+        List<Map<String, Object>> referrals = referrals("1764576000.103");
+        assertThat(referrals).extracting(r -> r.get("kind")).containsExactly("VOICEMAIL");
+        assertThat(referrals.getFirst().get("recordingRef")).isEqualTo("/var/spool/asterisk/voicemail/hotline/1764576000-103.wav");
+        assertThat(record("1764576000.103").outcome().wireName()).isEqualTo("voicemail");
+    }
+
+    @Test
+    void shouldLogACallerWhoHangsUpWhileWaitingInTheQueue() {
+        var caller = new AsteriskCaller().presses("2", "1").hangsUpOn(c -> c.startsWith("EXEC \"Queue\""))
+                .call(AGI_PORT, "1764576000.107", "+359888000107");
+
+        // nothing is said to a caller who is gone, and nobody is asked to call back without consent
+        assertThat(caller.commands.subList(caller.commands.indexOf("EXEC \"Queue\" \"counter-trafficking,t,,,180\""), caller.commands.size()))
+                .noneMatch(c -> c.startsWith("STREAM FILE") || c.startsWith("RECORD FILE"));
+        assertThat(referrals("1764576000.107")).isEmpty();
+        CallRecord logged = record("1764576000.107");
+        assertThat(logged.outcome().wireName()).isEqualTo("abandoned_in_queue");
+        assertThat(logged.officerId()).isNull();
+    }
+
+    @Test
+    void shouldLogACallerWhoHangsUpDuringTheMenu() {
+        var caller = new AsteriskCaller().hangsUpOn(c -> c.startsWith("WAIT FOR DIGIT")).call(AGI_PORT, "1764576000.104", "+359888000104");
+
+        assertThat(caller.commands).noneMatch(c -> c.startsWith("EXEC"));
+        CallRecord logged = record("1764576000.104");
+        assertThat(logged.outcome().wireName()).isEqualTo("abandoned_in_ivr");
+        assertThat(logged.path()).containsExactly("language");
+    }
+
+    @Test
+    void shouldTellTheDialplanToFallBackWhenAsteriskRefusesACommand() {
+        var caller = new AsteriskCaller().presses("2", "1").refuses(c -> c.startsWith("EXEC \"Queue\""))
+                .call(AGI_PORT, "1764576000.105", "+359888000105");
+
+        assertThat(caller.variables).containsEntry("HOTLINE_STATUS", "FAILED");
+        assertThat(record("1764576000.105").path()).contains("trafficking_route");
+    }
+
+    @Test
+    void shouldServeOnlyTheHotlineScript() {
+        var caller = new AsteriskCaller().script("org.example.Anything").call(AGI_PORT, "1764576000.106", "+359888000106");
+
+        assertThat(caller.commands).noneMatch(c -> c.equals("ANSWER"));
+        assertThat(caller.variables).containsEntry("AJ_AGISTATUS", "NOT_FOUND");
+    }
+}
