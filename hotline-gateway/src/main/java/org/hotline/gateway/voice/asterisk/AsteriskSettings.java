@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The FastAGI server Asterisk calls ({@code AGI(agi://GATEWAY:4573/hotline)}), off unless
- * {@code HOTLINE_ASTERISK_AGI_ENABLED=true}. Calls are served by a bounded thread pool (each call
- * holds one thread while it waits on Asterisk): {@code maxCalls} simultaneous calls; beyond that Asterisk-Java closes the connection and the dialplan falls back.
+ * {@code HOTLINE_ASTERISK_AGI_ENABLED=true}. Each call has a virtual thread, which waits on Asterisk
+ * most of the time; beyond {@code maxCalls} simultaneous calls Asterisk-Java closes the connection and
+ * the dialplan falls back.
  *
  * @param sounds       where prompt audio lives in Asterisk's sounds directory ({@code hotline/<lang>/<name>})
  * @param queueName    the Asterisk queue for a team, {@code {team}} and {@code {language}} replaced
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hotline.asterisk")
 public record AsteriskSettings(@DefaultValue("false") boolean agiEnabled, @DefaultValue("0.0.0.0") String bindAddress,
-                               @DefaultValue("4573") int agiPort, @DefaultValue("32") int minThreads, @DefaultValue("1200") int maxCalls,
+                               @DefaultValue("4573") int agiPort, @DefaultValue("1200") int maxCalls,
                                @DefaultValue("4h") Duration readTimeout, @DefaultValue("hotline") String sounds,
                                @DefaultValue("{team}") String queueName, @DefaultValue("PJSIP/trunk") String trunk,
                                @DefaultValue("/var/spool/asterisk/voicemail/hotline") String recordings) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FastAgiServerTest {
 
     static AsteriskSettings settings(int port) {
-        return new AsteriskSettings(true, "127.0.0.1", port, 2, 4, Duration.ofSeconds(5), "hotline", "{team}", "PJSIP/trunk",
+        return new AsteriskSettings(true, "127.0.0.1", port, 4, Duration.ofSeconds(5), "hotline", "{team}", "PJSIP/trunk",
                 "/tmp/recordings");
     }
 
@@ -45,7 +45,7 @@ class FastAgiServerTest {
 
     @Test
     void shouldNameTheTeamsQueue() {
-        var settings = new AsteriskSettings(true, "127.0.0.1", 4573, 2, 4, Duration.ofSeconds(5), "hotline", "hotline-{team}-{language}",
+        var settings = new AsteriskSettings(true, "127.0.0.1", 4573, 4, Duration.ofSeconds(5), "hotline", "hotline-{team}-{language}",
                 "PJSIP/trunk", "/tmp");
         assertThat(settings.queueFor("avrr", "uk")).isEqualTo("hotline-avrr-uk");
     }
