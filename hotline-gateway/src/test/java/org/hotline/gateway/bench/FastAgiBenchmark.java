@@ -40,6 +40,11 @@ public final class FastAgiBenchmark {
                 "--hotline.asterisk.agi-port=" + agiPort, "--hotline.asterisk.bind-address=127.0.0.1", "--logging.level.root=WARN")) {
             System.out.println("warming up: 300 calls without waiting");
             round(agiPort, 300, 0, 1_000_000);
+            long started = System.nanoTime();
+            Result burst = round(agiPort, 1_000, 0, 1_500_000);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("completed calls per second, 1,000 whole calls (27 steps each) arriving at once: %.0f calls/s (%,d failed)%n",
+                    burst.completed() / seconds, burst.failed());
             System.out.printf("measuring: %,d calls, each waiting %d s%n", calls, hold);
             Result result = round(agiPort, calls, hold, 2_000_000);
             long[] steps = result.steps();
