@@ -40,12 +40,17 @@ class AsteriskCallTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        agiOn(registry, AGI_PORT, dataDir);
+        registry.add("hotline.asterisk.recordings", () -> "/var/spool/asterisk/voicemail/hotline");
+    }
+
+    /** The gateway with its FastAGI server on {@code port} of the loopback, its data in {@code dataDir}. */
+    static void agiOn(DynamicPropertyRegistry registry, int port, Path dataDir) {
         registry.add("hotline.state.data-dir", () -> dataDir.toString());
         registry.add("hotline.routing.tick", () -> "1h");
         registry.add("hotline.asterisk.agi-enabled", () -> "true");
-        registry.add("hotline.asterisk.agi-port", () -> AGI_PORT);
+        registry.add("hotline.asterisk.agi-port", () -> port);
         registry.add("hotline.asterisk.bind-address", () -> "127.0.0.1");
-        registry.add("hotline.asterisk.recordings", () -> "/var/spool/asterisk/voicemail/hotline");
     }
 
     @TestConfiguration

@@ -30,11 +30,7 @@ class AsteriskClosedHoursTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hotline.state.data-dir", () -> dataDir.toString());
-        registry.add("hotline.routing.tick", () -> "1h");
-        registry.add("hotline.asterisk.agi-enabled", () -> "true");
-        registry.add("hotline.asterisk.agi-port", () -> AGI_PORT);
-        registry.add("hotline.asterisk.bind-address", () -> "127.0.0.1");
+        AsteriskCallTest.agiOn(registry, AGI_PORT, dataDir);
     }
 
     @TestConfiguration
