@@ -19,7 +19,12 @@ public record AsteriskSettings(@DefaultValue("false") boolean agiEnabled, @Defau
                                @DefaultValue("4573") int agiPort, @DefaultValue("1200") int maxCalls,
                                @DefaultValue("4h") Duration readTimeout, @DefaultValue("hotline") String sounds,
                                @DefaultValue("{team}") String queueName, @DefaultValue("PJSIP/trunk") String trunk,
-                               @DefaultValue("/var/spool/asterisk/voicemail/hotline") String recordings) {
+                               @DefaultValue("/var/spool/asterisk/voicemail/hotline") String recordings,
+                               @DefaultValue Ami ami) {
+
+    /** The gateway's AMI user (manager.conf), which keeps the queues' members in step with the officers' presence. */
+    public record Ami(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host, @DefaultValue("5038") int port,
+                      String username, String secret) {}
 
     String queueFor(String team, String language) {
         return queueName.replace("{team}", team).replace("{language}", language == null ? "" : language);

@@ -1,0 +1,32 @@
+package org.hotline.gateway.voice.asterisk;
+
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.routing.RoutingService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AsteriskSettings.class)
+@ConditionalOnBooleanProperty("hotline.asterisk.ami.enabled")
+class AsteriskAmiConfiguration {
+
+    @Bean
+    ManagerConnection asteriskManagerConnection(AsteriskSettings settings) {
+        var ami = settings.ami();
+        if (ami.username() == null || ami.username().isBlank() || ami.secret() == null || ami.secret().isBlank()) {
+            throw new IllegalStateException("hotline.asterisk.ami.enabled is true but hotline.asterisk.ami.username or .secret "
+                    + "(HOTLINE_ASTERISK_AMI_USER, HOTLINE_ASTERISK_AMI_SECRET) is not set");
+        }
+        return new ManagerConnectionFactory(ami.host(), ami.port(), ami.username(), ami.secret()).createManagerConnection();
+    }
+
+    @Bean
+    AsteriskQueueMembers asteriskQueueMembers(ManagerConnection connection, HotlineDirectory directory, RoutingService routing,
+                                              AsteriskSettings settings) {
+        return new AsteriskQueueMembers(connection, directory, routing, settings);
+    }
+}

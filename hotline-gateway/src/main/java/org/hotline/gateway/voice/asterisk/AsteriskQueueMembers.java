@@ -1,0 +1,161 @@
+package org.hotline.gateway.voice.asterisk;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.QueueAddAction;
+import org.asteriskjava.manager.action.QueuePauseAction;
+import org.asteriskjava.manager.action.QueueRemoveAction;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.hotline.gateway.config.HotlineConfig.Officer;
+import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.routing.Presence;
+import org.hotline.gateway.routing.RoutingEvent;
+import org.hotline.gateway.routing.RoutingService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Keeps Asterisk's queues in step with the officers' declared presence over AMI: available → a
+ * member of each of their teams' queues (reached at their SIP endpoint, named by their id),
+ * away → paused, offline → removed. After every (re)connection the whole picture is sent again, so
+ * a restarted Asterisk or a dropped link heals itself. Logging in is retried with a growing pause;
+ * once logged in, Asterisk-Java reconnects by itself.
+ */
+public class AsteriskQueueMembers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AsteriskQueueMembers.class);
+    private static final Duration MAX_LOGIN_PAUSE = Duration.ofMinutes(1);
+
+    private final ManagerConnection connection;
+    private final HotlineDirectory directory;
+    private final RoutingService routing;
+    private final AsteriskSettings settings;
+    // AMI actions wait for their response: never on Asterisk-Java's event thread
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("ami-members").factory());
+    private volatile boolean running;
+
+    public AsteriskQueueMembers(ManagerConnection connection, HotlineDirectory directory, RoutingService routing, AsteriskSettings settings) {
+        this.connection = connection;
+        this.directory = directory;
+        this.routing = routing;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        connection.addEventListener(event -> {
+            if (event instanceof ConnectEvent) {
+                worker.execute(this::syncAll);
+            }
+        });
+        Thread.ofVirtual().name("ami-login").start(this::logIn);
+    }
+
+    private void logIn() {
+        Duration pause = Duration.ofSeconds(1);
+        while (running) {
+            try {
+                connection.login();
+                log.info("AMI: logged in to {}:{}", settings.ami().host(), settings.ami().port());
+                return;
+            } catch (Exception e) {
+                log.warn("AMI: cannot log in to {}:{} ({}); trying again in {} s", settings.ami().host(), settings.ami().port(),
+                        e.toString(), pause.toSeconds());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(MAX_LOGIN_PAUSE) > 0 ? MAX_LOGIN_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    @EventListener
+    public void onRouting(RoutingEvent.PresenceChanged change) {
+        directory.officer(change.officerId()).ifPresent(officer -> worker.execute(() -> sync(officer)));
+    }
+
+    private void syncAll() {
+        directory.officers().forEach(this::sync);
+    }
+
+    private void sync(Officer officer) {
+        String endpoint = officer.reach().sip();
+        if (endpoint == null || endpoint.isBlank() || connection.getState() != ManagerConnectionState.CONNECTED) {
+            return;
+        }
+        Presence declared = routing.router().statusOf(routing.snapshot(), officer.id()).declared();
+        for (String queue : queuesOf(officer)) {
+            try {
+                switch (declared) {
+                    case OFFLINE -> send(new QueueRemoveAction(queue, endpoint), "Not there");
+                    case AWAY -> {
+                        ensureMember(queue, endpoint, officer.id(), true);
+                        send(new QueuePauseAction(endpoint, queue, true), null);
+                    }
+                    default -> {
+                        ensureMember(queue, endpoint, officer.id(), false);
+                        send(new QueuePauseAction(endpoint, queue, false), null);
+                    }
+                }
+            } catch (Exception e) {
+                // the next (re)connection sends everything again
+                log.warn("AMI: queue {} not updated for officer {}: {}", queue, officer.id(), e.toString());
+            }
+        }
+    }
+
+    private void ensureMember(String queue, String endpoint, String officerId, boolean paused) throws Exception {
+        var add = new QueueAddAction(queue, endpoint);
+        add.setMemberName(officerId);
+        add.setPaused(paused);
+        send(add, "Already there");
+    }
+
+    /** The team queues an officer answers: one per team, or one per team and language when queue names carry the language. */
+    List<String> queuesOf(Officer officer) {
+        List<String> queues = new ArrayList<>();
+        for (String team : officer.teams()) {
+            if (settings.queueName().contains("{language}")) {
+                officer.languages().forEach(language -> queues.add(settings.queueFor(team, language)));
+            } else {
+                queues.add(settings.queueFor(team, null));
+            }
+        }
+        return queues;
+    }
+
+    private void send(ManagerAction action, String harmlessError) throws Exception {
+        ManagerResponse response = connection.sendAction(action);
+        if (response instanceof ManagerError error
+                && (harmlessError == null || error.getMessage() == null || !error.getMessage().contains(harmlessError))) {
+            throw new IllegalStateException(action.getAction() + ": " + error.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        worker.shutdownNow();
+        if (connection.getState() == ManagerConnectionState.CONNECTED) {
+            connection.logoff();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

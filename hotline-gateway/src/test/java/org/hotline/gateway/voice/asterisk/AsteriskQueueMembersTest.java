@@ -1,0 +1,83 @@
+package org.hotline.gateway.voice.asterisk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.hotline.gateway.routing.Presence;
+import org.hotline.gateway.routing.RoutingService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Queue membership over AMI, against a fake Asterisk manager on a real socket. */
+@SpringBootTest
+class AsteriskQueueMembersTest {
+
+    static final FakeAsteriskManager asterisk = new FakeAsteriskManager("hotline", "test-ami-secret");
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hotline.state.data-dir", () -> dataDir.toString());
+        registry.add("hotline.routing.tick", () -> "1h");
+        registry.add("hotline.asterisk.ami.enabled", () -> "true");
+        registry.add("hotline.asterisk.ami.port", asterisk::port);
+        registry.add("hotline.asterisk.ami.username", () -> "hotline");
+        registry.add("hotline.asterisk.ami.secret", () -> "test-ami-secret");
+    }
+
+    @AfterAll
+    static void stopAsterisk() throws Exception {
+        asterisk.close();
+    }
+
+    @Autowired RoutingService routing;
+
+    /** The last thing Asterisk was told about Elena's phone: what her membership is now. */
+    static String lastAboutElena() {
+        synchronized (asterisk.actions) {
+            return asterisk.actions.reversed().stream().filter(a -> a.contains("interface=PJSIP/201 ")
+                    || a.endsWith("interface=PJSIP/201")).findFirst().orElse("");
+        }
+    }
+
+    @Test
+    void shouldKeepTheQueuesInStepWithPresenceAndHealAfterAReconnect() throws Exception {
+        // logged in with the MD5 challenge; everybody starts offline, so nobody is a member
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(asterisk.actions).contains(
+                "QueueRemove queue=counter-trafficking interface=PJSIP/201", "QueueRemove queue=visa-centre interface=PJSIP/231"));
+        assertThat(asterisk.logins).containsExactly("accepted");
+
+        routing.setPresence("elena", Presence.AVAILABLE, "test");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(asterisk.actions).contains("QueueAdd queue=counter-trafficking interface=PJSIP/201 membername=elena paused=false");
+            assertThat(lastAboutElena()).isEqualTo("QueuePause queue=counter-trafficking interface=PJSIP/201 paused=false");
+        });
+
+        routing.setPresence("elena", Presence.AWAY, "visiting a reception centre");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(lastAboutElena()).isEqualTo("QueuePause queue=counter-trafficking interface=PJSIP/201 paused=true"));
+
+        // Asterisk restarts: the gateway logs in again and sends the whole picture
+        asterisk.actions.clear();
+        asterisk.drop();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(asterisk.logins).containsExactly("accepted", "accepted");
+            assertThat(asterisk.actions).contains("QueueAdd queue=counter-trafficking interface=PJSIP/201 membername=elena paused=true",
+                    "QueueRemove queue=counter-trafficking interface=PJSIP/202");
+            assertThat(lastAboutElena()).isEqualTo("QueuePause queue=counter-trafficking interface=PJSIP/201 paused=true");
+        });
+
+        routing.setPresence("elena", Presence.OFFLINE, "end of shift");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(lastAboutElena()).isEqualTo("QueueRemove queue=counter-trafficking interface=PJSIP/201"));
+    }
+}

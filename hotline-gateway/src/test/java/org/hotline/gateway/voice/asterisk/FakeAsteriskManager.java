@@ -1,0 +1,151 @@
+package org.hotline.gateway.voice.asterisk;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asterisk's side of AMI over a real socket, as manager.c speaks it: the banner, CRLF packets,
+ * ActionID echoed, an MD5 challenge login checked against {@code secret}, CoreSettings for the
+ * version, and the queue actions, which it records as one line each ("QueueAdd queue=... ...").
+ */
+final class FakeAsteriskManager implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final String username;
+    private final String secret;
+    final List<String> actions = Collections.synchronizedList(new ArrayList<>());
+    final List<String> logins = Collections.synchronizedList(new ArrayList<>());
+    private volatile Socket client;
+
+    FakeAsteriskManager(String username, String secret) {
+        this.username = username;
+        this.secret = secret;
+        try {
+            server = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread.ofVirtual().start(this::acceptLoop);
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    /** Drops the current connection, as a restarting Asterisk would. */
+    void drop() throws IOException {
+        Socket current = client;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                client = socket;
+                Thread.ofVirtual().start(() -> serve(socket));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+            out.write("Asterisk Call Manager/9.0.0\r\n");
+            out.flush();
+            String challenge = "417302561";
+            Map<String, String> packet;
+            while ((packet = readPacket(in)) != null) {
+                String action = packet.getOrDefault("action", "").toLowerCase();
+                String id = packet.get("actionid");
+                String reply = switch (action) {
+                    case "challenge" -> "Response: Success\r\nChallenge: " + challenge + "\r\n";
+                    case "login" -> {
+                        boolean ok = username.equals(packet.get("username")) && md5(challenge + secret).equals(packet.get("key"));
+                        logins.add(ok ? "accepted" : "refused");
+                        yield ok ? "Response: Success\r\nMessage: Authentication accepted\r\n"
+                                : "Response: Error\r\nMessage: Authentication failed\r\n";
+                    }
+                    case "coresettings" -> "Response: Success\r\nAMIversion: 9.0.0\r\nAsteriskVersion: 20.5.0\r\nSystemName: fake\r\n";
+                    case "queueadd", "queueremove", "queuepause" -> {
+                        actions.add(describe(packet));
+                        yield "Response: Success\r\nMessage: done\r\n";
+                    }
+                    case "logoff" -> "Response: Goodbye\r\nMessage: Thanks for all the fish.\r\n";
+                    default -> "Response: Error\r\nMessage: Invalid/unknown command: " + action + "\r\n";
+                };
+                out.write(reply + (id == null ? "" : "ActionID: " + id + "\r\n") + "\r\n");
+                out.flush();
+                if (action.equals("login") && reply.contains("Success")) {
+                    out.write("Event: FullyBooted\r\nPrivilege: system,all\r\nStatus: Fully Booted\r\n\r\n");
+                    out.flush();
+                }
+            }
+        } catch (IOException dropped) {
+            // the connection ended
+        }
+    }
+
+    private static String describe(Map<String, String> packet) {
+        StringBuilder line = new StringBuilder(packet.get("action"));
+        for (String key : List.of("queue", "interface", "membername", "paused")) {
+            if (packet.containsKey(key)) {
+                line.append(' ').append(key).append('=').append(packet.get(key));
+            }
+        }
+        return line.toString();
+    }
+
+    private static Map<String, String> readPacket(BufferedReader in) throws IOException {
+        Map<String, String> packet = new LinkedHashMap<>();
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.isEmpty()) {
+                if (!packet.isEmpty()) {
+                    return packet;
+                }
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                packet.put(line.substring(0, colon).trim().toLowerCase(), line.substring(colon + 1).trim());
+            }
+        }
+        return null;
+    }
+
+    private static String md5(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+            return String.format("%032x", new BigInteger(1, digest));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        drop();
+    }
+}
