@@ -63,8 +63,8 @@ class ReferralsController {
      * create it once.
      */
     record NewReferral(String callId, String kind, String team, String topic, String urgency, String language, String channel,
-                       String contact, String callbackNumber, String safeToCallBack, boolean shareWithOrganisations,
-                       boolean services, String notes) {}
+                       String contact, String callbackNumber, String safeToCallBack, Boolean shareWithOrganisations,
+                       Boolean services, String notes) {}
 
     record Created(String id, boolean created) {}
 
@@ -91,7 +91,7 @@ class ReferralsController {
                     request.team(), request.language(), request.channel(), contact, request.callbackNumber(),
                     new org.hotline.caseconnector.model.Consent(request.safeToCallBack() == null ? null
                             : org.hotline.caseconnector.model.Consent.Answer.valueOf(request.safeToCallBack().toUpperCase()),
-                            request.shareWithOrganisations(), request.services()),
+                            Boolean.TRUE.equals(request.shareWithOrganisations()), Boolean.TRUE.equals(request.services())),
                     request.notes() == null ? java.util.Map.of() : java.util.Map.of("notes", request.notes()),
                     null, null, null, user.officerId() != null ? user.officerId() : user.username(), java.time.Instant.now());
             boolean created = outbox.add(referral);

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hotline.caseconnector.model.CallSummary;
 import org.hotline.caseconnector.model.Referral;
 import org.hotline.caseconnector.store.CaseStore;
@@ -106,17 +107,24 @@ public class LocalCaseStore implements CaseStore {
                                  String createdBy, Instant createdAt, String status) {}
 
     public List<StoredReferral> recent(int limit) {
-        return jdbc.sql("""
-                        SELECT id, kind, topic, urgency, team, language, channel, contact_enc, callback_enc, safe_to_call_back,
-                               recording_ref, created_by, created_at, status
-                        FROM referral ORDER BY received_at DESC, id LIMIT ?""")
-                .param(limit)
-                .query((rs, n) -> new StoredReferral(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
-                        rs.getString("urgency"), rs.getString("team"), rs.getString("language"), rs.getString("channel"),
-                        decrypt(rs.getString("contact_enc")), decrypt(rs.getString("callback_enc")), rs.getString("safe_to_call_back"),
-                        rs.getString("recording_ref"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("status")))
-                .list();
+        return jdbc.sql(SELECT_REFERRAL + " ORDER BY received_at DESC, id LIMIT ?").param(limit).query(this::referral).list();
+    }
+
+    public Optional<StoredReferral> find(String id) {
+        return jdbc.sql(SELECT_REFERRAL + " WHERE id = ?").param(id).query(this::referral).optional();
+    }
+
+    private static final String SELECT_REFERRAL = """
+            SELECT id, kind, topic, urgency, team, language, channel, contact_enc, callback_enc, safe_to_call_back,
+                   recording_ref, created_by, created_at, status
+            FROM referral""";
+
+    private StoredReferral referral(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new StoredReferral(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
+                rs.getString("urgency"), rs.getString("team"), rs.getString("language"), rs.getString("channel"),
+                decrypt(rs.getString("contact_enc")), decrypt(rs.getString("callback_enc")), rs.getString("safe_to_call_back"),
+                rs.getString("recording_ref"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("status"));
     }
 
     /** Retention: removes referrals (with their status history) and call records received before {@code cutoff}. */

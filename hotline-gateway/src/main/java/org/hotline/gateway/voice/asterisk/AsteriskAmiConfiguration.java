@@ -2,6 +2,7 @@ package org.hotline.gateway.voice.asterisk;
 
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.hotline.caseconnector.store.local.LocalCaseStore;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.routing.RoutingService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,6 +23,11 @@ class AsteriskAmiConfiguration {
                     + "(HOTLINE_ASTERISK_AMI_USER, HOTLINE_ASTERISK_AMI_SECRET) is not set");
         }
         return new ManagerConnectionFactory(ami.host(), ami.port(), ami.username(), ami.secret()).createManagerConnection();
+    }
+
+    @Bean
+    AsteriskCallbacks asteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals, AsteriskSettings settings) {
+        return new AsteriskCallbacks(connection, referrals, settings);
     }
 
     @Bean

@@ -24,7 +24,7 @@ public record AsteriskSettings(@DefaultValue("false") boolean agiEnabled, @Defau
 
     /** The gateway's AMI user (manager.conf), which keeps the queues' members in step with the officers' presence. */
     public record Ami(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host, @DefaultValue("5038") int port,
-                      String username, String secret) {}
+                      String username, String secret, @DefaultValue("hotline-callback") String callbackContext) {}
 
     String queueFor(String team, String language) {
         return queueName.replace("{team}", team).replace("{language}", language == null ? "" : language);

@@ -26,12 +26,7 @@ class AsteriskQueueMembersTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hotline.state.data-dir", () -> dataDir.toString());
-        registry.add("hotline.routing.tick", () -> "1h");
-        registry.add("hotline.asterisk.ami.enabled", () -> "true");
-        registry.add("hotline.asterisk.ami.port", asterisk::port);
-        registry.add("hotline.asterisk.ami.username", () -> "hotline");
-        registry.add("hotline.asterisk.ami.secret", () -> "test-ami-secret");
+        asterisk.gatewayLogsIn(registry, dataDir);
     }
 
     @AfterAll

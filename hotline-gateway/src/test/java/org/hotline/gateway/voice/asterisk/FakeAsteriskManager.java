@@ -43,6 +43,16 @@ final class FakeAsteriskManager implements AutoCloseable {
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
+    /** The gateway's properties to log in here, with its data in {@code dataDir}. */
+    void gatewayLogsIn(org.springframework.test.context.DynamicPropertyRegistry registry, java.nio.file.Path dataDir) {
+        registry.add("hotline.state.data-dir", dataDir::toString);
+        registry.add("hotline.routing.tick", () -> "1h");
+        registry.add("hotline.asterisk.ami.enabled", () -> "true");
+        registry.add("hotline.asterisk.ami.port", this::port);
+        registry.add("hotline.asterisk.ami.username", () -> username);
+        registry.add("hotline.asterisk.ami.secret", () -> secret);
+    }
+
     int port() {
         return server.getLocalPort();
     }
@@ -87,6 +97,10 @@ final class FakeAsteriskManager implements AutoCloseable {
                                 : "Response: Error\r\nMessage: Authentication failed\r\n";
                     }
                     case "coresettings" -> "Response: Success\r\nAMIversion: 9.0.0\r\nAsteriskVersion: 20.5.0\r\nSystemName: fake\r\n";
+                    case "originate" -> {
+                        actions.add(describe(packet));
+                        yield "Response: Success\r\nMessage: Originate successfully queued\r\n";
+                    }
                     case "queueadd", "queueremove", "queuepause" -> {
                         actions.add(describe(packet));
                         yield "Response: Success\r\nMessage: done\r\n";
@@ -108,7 +122,7 @@ final class FakeAsteriskManager implements AutoCloseable {
 
     private static String describe(Map<String, String> packet) {
         StringBuilder line = new StringBuilder(packet.get("action"));
-        for (String key : List.of("queue", "interface", "membername", "paused")) {
+        for (String key : List.of("queue", "interface", "membername", "paused", "channel", "context", "exten", "variable")) {
             if (packet.containsKey(key)) {
                 line.append(' ').append(key).append('=').append(packet.get(key));
             }
@@ -128,7 +142,9 @@ final class FakeAsteriskManager implements AutoCloseable {
             }
             int colon = line.indexOf(':');
             if (colon > 0) {
-                packet.put(line.substring(0, colon).trim().toLowerCase(), line.substring(colon + 1).trim());
+                // repeated headers (Variable) are kept together, sorted, so a test can compare them
+                packet.merge(line.substring(0, colon).trim().toLowerCase(), line.substring(colon + 1).trim(),
+                        (a, b) -> String.join(",", new java.util.TreeSet<>(List.of((a + "," + b).split(",")))));
             }
         }
         return null;

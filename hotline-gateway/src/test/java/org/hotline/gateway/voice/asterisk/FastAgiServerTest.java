@@ -13,7 +13,7 @@ class FastAgiServerTest {
 
     static AsteriskSettings settings(int port) {
         return new AsteriskSettings(true, "127.0.0.1", port, 4, Duration.ofSeconds(5), "hotline", "{team}", "PJSIP/trunk",
-                "/tmp/recordings", new AsteriskSettings.Ami(false, "127.0.0.1", 5038, null, null));
+                "/tmp/recordings", new AsteriskSettings.Ami(false, "127.0.0.1", 5038, null, null, "hotline-callback"));
     }
 
     @Test
@@ -46,7 +46,7 @@ class FastAgiServerTest {
     @Test
     void shouldNameTheTeamsQueue() {
         var settings = new AsteriskSettings(true, "127.0.0.1", 4573, 4, Duration.ofSeconds(5), "hotline", "hotline-{team}-{language}",
-                "PJSIP/trunk", "/tmp", new AsteriskSettings.Ami(false, "127.0.0.1", 5038, null, null));
+                "PJSIP/trunk", "/tmp", new AsteriskSettings.Ami(false, "127.0.0.1", 5038, null, null, "hotline-callback"));
         assertThat(settings.queueFor("avrr", "uk")).isEqualTo("hotline-avrr-uk");
     }
 }

@@ -1,0 +1,93 @@
+package org.hotline.gateway.voice.asterisk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.hotline.gateway.testing.ApiClient;
+import org.hotline.gateway.testing.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Callbacks through Asterisk: an officer asks over the API, the gateway sends Originate over AMI
+ * (a fake Asterisk manager on a real socket), and only for callback requests with consent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AsteriskCallbacksTest {
+
+    static final FakeAsteriskManager asterisk = new FakeAsteriskManager("hotline", "test-ami-secret");
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        asterisk.gatewayLogsIn(registry, dataDir);
+        TestUsers.register(registry);
+    }
+
+    @AfterAll
+    static void stopAsterisk() throws Exception {
+        asterisk.close();
+    }
+
+    @LocalServerPort int port;
+
+    ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    @BeforeEach
+    void loggedIn() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> asterisk.logins.contains("accepted"));
+    }
+
+    /** A referral an officer takes on the phone, as the API creates it; delivered to the local case store. */
+    String referral(String key, String kind, String safe) {
+        String body = """
+                {"kind":"%s","team":"counter-trafficking","topic":"trafficking","urgency":"normal","language":"en","channel":"voice",
+                 "contact":"+359888000401",%s"safeToCallBack":"%s"}""".formatted(kind,
+                "yes".equals(safe) ? "\"callbackNumber\":\"+359888000401\"," : "", safe);
+        HttpResponse<String> created = api().post("/api/v1/referrals", body, TestUsers.OLGA, "Idempotency-Key", key);
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+        String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api().get("/api/v1/referrals?limit=1000", TestUsers.SUE).body().contains(id));
+        return id;
+    }
+
+    @Test
+    void shouldRingTheOfficerThenThePersonWhenItIsSafe() {
+        String id = referral("callback-safe-1", "callback", "yes");
+
+        HttpResponse<String> placed = api().post("/api/v1/referrals/" + id + "/call-back", "", TestUsers.OLGA);
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions).contains(
+                "Originate channel=PJSIP/201 context=hotline-callback exten=s variable=HOTLINE_CALLBACK_NUMBER=+359888000401,"
+                        + "HOTLINE_OFFICER=elena,HOTLINE_REFERRAL=" + id));
+    }
+
+    @Test
+    void shouldDialOnlyCallbackRequests() {
+        // a callback request without a yes to safety cannot even be made (the referral model refuses it),
+        // so what is left to refuse here is everything that is not a callback request
+        String notCallback = referral("case-referral-1", "case_referral", "no");
+
+        HttpResponse<String> refused = api().post("/api/v1/referrals/" + notCallback + "/call-back", "", TestUsers.OLGA);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("not a callback request");
+        assertThat(api().post("/api/v1/referrals/officer:nope-0000/call-back", "", TestUsers.OLGA).statusCode()).isEqualTo(404);
+        // a supervisor who is not an officer has no phone to ring first
+        assertThat(api().post("/api/v1/referrals/" + notCallback + "/call-back", "", TestUsers.SUE).statusCode()).isEqualTo(403);
+        assertThat(asterisk.actions).noneMatch(a -> a.startsWith("Originate") && a.contains(notCallback));
+    }
+}
