@@ -65,7 +65,11 @@ class StartupTest {
                 Arguments.of("a team number that is not a phone number",
                         (UnaryOperator<String>) y -> y.replace("\"+35929394774\"", "\"+3592939\""),
                         "\"+3592939\"",
-                        new String[] {"hotline.teams[1].phone-numbers[0] = +3592939", "not a valid phone number"}));
+                        new String[] {"hotline.teams[1].phone-numbers[0] = +3592939", "not a valid phone number"}),
+                Arguments.of("an audio fallback to a language that is not declared",
+                        (UnaryOperator<String>) y -> y.replace("audio-fallback: prs }", "audio-fallback: pus }"),
+                        "audio-fallback: pus",
+                        new String[] {"hotline.languages[7].audio-fallback = pus", "language not declared"}));
     }
 
     @ParameterizedTest(name = "{0}")

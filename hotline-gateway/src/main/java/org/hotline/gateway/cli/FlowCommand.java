@@ -60,6 +60,13 @@ public final class FlowCommand {
     @Import(ConfigModule.class)
     static class CliContext {}
 
+    static ConfigurableApplicationContext cliContext() {
+        return new SpringApplicationBuilder(CliContext.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .properties("logging.level.root=WARN", "logging.level.org.springframework.boot.diagnostics=ERROR")
+                .run();
+    }
+
     private FlowCommand() {}
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -67,10 +74,7 @@ public final class FlowCommand {
             err.println(USAGE);
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CliContext.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties("logging.level.root=WARN", "logging.level.org.springframework.boot.diagnostics=ERROR")
-                .run()) {
+        try (ConfigurableApplicationContext context = cliContext()) {
             HotlineDirectory directory = context.getBean(HotlineDirectory.class);
             Path scripts = context.getBean(ScriptsSettings.class).dir();
             return args[1].equals("validate")
@@ -220,7 +224,7 @@ public final class FlowCommand {
         return directory.scheduleOf(directory.teams().getFirst().id()).timeZone();
     }
 
-    private static String option(String[] args, String name) {
+    static String option(String[] args, String name) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
@@ -229,7 +233,7 @@ public final class FlowCommand {
         return null;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();

@@ -43,7 +43,8 @@ public record HotlineConfig(
             @NotBlank @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code such as 'bg' or 'prs'") String code,
             @NotBlank String name,
             @NotBlank String englishName,
-            @Min(1) int menuPosition) {}
+            @Min(1) int menuPosition,
+            @Pattern(regexp = "[a-z]{2,3}", message = "must be the code of another language, e.g. 'prs'") String audioFallback) {}
 
     public record Team(
             @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'") String id,

@@ -57,6 +57,13 @@ public final class HotlineConfigChecks {
     }
 
     private static Set<String> checkTeams(HotlineConfig config, Set<String> languages, List<ConfigProblem> problems) {
+        for (int i = 0; i < config.languages().size(); i++) {
+            String fallback = config.languages().get(i).audioFallback();
+            if (fallback != null && !languages.contains(fallback)) {
+                problems.add(new ConfigProblem("hotline.languages[" + i + "].audio-fallback", fallback,
+                        "language not declared in hotline.languages"));
+            }
+        }
         Set<String> ids = new HashSet<>();
         Set<String> staffed = new HashSet<>();
         config.officers().forEach(o -> staffed.addAll(o.teams()));
