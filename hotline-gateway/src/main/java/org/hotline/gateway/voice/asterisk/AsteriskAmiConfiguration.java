@@ -26,6 +26,17 @@ class AsteriskAmiConfiguration {
     }
 
     @Bean
+    TalkTimes talkTimes(ManagerConnection connection, java.time.Clock clock) {
+        var talkTimes = new TalkTimes(clock);
+        connection.addEventListener(event -> {
+            if (event instanceof org.asteriskjava.manager.event.AgentCompleteEvent complete) {
+                talkTimes.onAgentComplete(complete);
+            }
+        });
+        return talkTimes;
+    }
+
+    @Bean
     AsteriskCallbacks asteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals, AsteriskSettings settings) {
         return new AsteriskCallbacks(connection, referrals, settings);
     }

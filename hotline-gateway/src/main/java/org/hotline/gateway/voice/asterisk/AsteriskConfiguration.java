@@ -9,6 +9,7 @@ import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.flow.FlowLibrary;
 import org.hotline.gateway.routing.TeamHours;
 import org.hotline.gateway.scripts.PromptRenderer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +23,10 @@ class AsteriskConfiguration {
     @Bean
     HotlineAgiScript hotlineAgiScript(FlowLibrary library, PromptRenderer prompts, TeamHours hours, ReturningContacts returning,
                                       ReferralOutbox outbox, CallLog callLog, AsteriskSettings settings, HotlineDirectory directory,
-                                      Clock clock) {
+                                      ObjectProvider<TalkTimes> talkTimes, Clock clock) {
         return new HotlineAgiScript(library.flow("hotline").orElseThrow(() -> new IllegalStateException("no flow 'hotline' in ivr-scripts")),
                 prompts, hours, returning, outbox, callLog, settings, directory.config().routing().maxQueueWait(),
-                directory.config().holidays().country(), clock);
+                directory.config().holidays().country(), talkTimes.getIfAvailable(), clock);
     }
 
     @Bean

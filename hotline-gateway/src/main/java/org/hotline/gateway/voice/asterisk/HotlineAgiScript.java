@@ -46,6 +46,7 @@ public class HotlineAgiScript implements AgiScript {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineAgiScript.class);
     private static final String ANY_KEY = "0123456789*#";
+    private static final Duration TALK_TIME_WAIT = Duration.ofSeconds(2);
 
     private final Flow flow;
     private final PromptRenderer prompts;
@@ -56,11 +57,16 @@ public class HotlineAgiScript implements AgiScript {
     private final AsteriskSettings settings;
     private final Duration maxQueueWait;
     private final String region;
+    private final TalkTimes talkTimes;
     private final Clock clock;
 
-    /** {@code region}: how to read caller IDs that come without a country code (the hotline's country). */
+    /**
+     * {@code region}: how to read caller IDs that come without a country code (the hotline's country);
+     * {@code talkTimes}: officers' talk time from AMI, or null without AMI.
+     */
     public HotlineAgiScript(Flow flow, PromptRenderer prompts, TeamHours hours, ReturningContacts returning, ReferralOutbox outbox,
-                            CallLog callLog, AsteriskSettings settings, Duration maxQueueWait, String region, Clock clock) {
+                            CallLog callLog, AsteriskSettings settings, Duration maxQueueWait, String region, TalkTimes talkTimes,
+                            Clock clock) {
         this.flow = flow;
         this.prompts = prompts;
         this.hours = hours;
@@ -70,6 +76,7 @@ public class HotlineAgiScript implements AgiScript {
         this.settings = settings;
         this.maxQueueWait = maxQueueWait;
         this.region = region;
+        this.talkTimes = talkTimes;
         this.clock = clock;
     }
 
@@ -259,10 +266,13 @@ public class HotlineAgiScript implements AgiScript {
             var state = call.result.state();
             boolean waitingInQueue = call.hungUp && call.queuedAt != null && !call.answered && call.queueLeft == null;
             Instant now = clock.instant();
+            // the officer's talk time comes over AMI, at about the moment the call ended
+            Duration talk = call.answered && talkTimes != null ? talkTimes.await(call.id, TALK_TIME_WAIT).orElse(Duration.ZERO)
+                    : Duration.ZERO;
             callLog.record(new CallRecord(call.id, Channel.VOICE, call.caller, state.language(), state.vars().get("topic"),
                     state.vars().get("team"), state.path(), call.started, now,
                     call.queuedAt == null ? Duration.ZERO : Duration.between(call.queuedAt, call.queueLeft == null ? now : call.queueLeft),
-                    call.officer, Duration.ZERO, CallOutcome.of(call.answered, call.transferred, call.callback, call.voicemail, call.hungUp,
+                    call.officer, talk, CallOutcome.of(call.answered, call.transferred, call.callback, call.voicemail, call.hungUp,
                     waitingInQueue), call.referralIds));
             if (call.caller != null && state.language() != null) {
                 returning.remember(call.caller, state.language());

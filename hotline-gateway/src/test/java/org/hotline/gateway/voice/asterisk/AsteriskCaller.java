@@ -35,6 +35,7 @@ final class AsteriskCaller {
     private Predicate<String> hangUpOn = command -> false;
     private Predicate<String> refuse = command -> false;
     private String script = "hotline";
+    private Runnable whenQueued = () -> { };
 
     final List<String> commands = new ArrayList<>();
     final Map<String, String> variables = new LinkedHashMap<>();
@@ -53,6 +54,12 @@ final class AsteriskCaller {
     /** The queue connects the caller to this member (Asterisk sets MEMBERNAME on the caller's channel). */
     AsteriskCaller answeredBy(String member) {
         this.member = member;
+        return this;
+    }
+
+    /** Runs while the caller is in the Queue application, e.g. to have AMI report the officer's call. */
+    AsteriskCaller whileQueued(Runnable action) {
+        this.whenQueued = action;
         return this;
     }
 
@@ -132,6 +139,9 @@ final class AsteriskCaller {
         }
         if (command.startsWith("GET DATA")) {
             return keys.isEmpty() ? "200 result= (timeout)" : "200 result=" + keys.poll();
+        }
+        if (command.startsWith("EXEC \"Queue\"")) {
+            whenQueued.run();
         }
         if (command.startsWith("EXEC")) {
             return "200 result=0";

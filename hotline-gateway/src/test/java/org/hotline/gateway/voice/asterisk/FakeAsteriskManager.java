@@ -31,6 +31,7 @@ final class FakeAsteriskManager implements AutoCloseable {
     final List<String> actions = Collections.synchronizedList(new ArrayList<>());
     final List<String> logins = Collections.synchronizedList(new ArrayList<>());
     private volatile Socket client;
+    private volatile Writer events;
 
     FakeAsteriskManager(String username, String secret) {
         this.username = username;
@@ -57,6 +58,19 @@ final class FakeAsteriskManager implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** Sends an event to the logged-in gateway, e.g. {@code "Event: AgentComplete", "Uniqueid: 1.2"}. */
+    void emit(String... lines) {
+        Writer out = events;
+        try {
+            synchronized (out) {
+                out.write(String.join("\r\n", lines) + "\r\n\r\n");
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Drops the current connection, as a restarting Asterisk would. */
     void drop() throws IOException {
         Socket current = client;
@@ -81,8 +95,11 @@ final class FakeAsteriskManager implements AutoCloseable {
         try (socket) {
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
-            out.write("Asterisk Call Manager/9.0.0\r\n");
-            out.flush();
+            events = out;
+            synchronized (out) {
+                out.write("Asterisk Call Manager/9.0.0\r\n");
+                out.flush();
+            }
             String challenge = "417302561";
             Map<String, String> packet;
             while ((packet = readPacket(in)) != null) {
@@ -108,10 +125,11 @@ final class FakeAsteriskManager implements AutoCloseable {
                     case "logoff" -> "Response: Goodbye\r\nMessage: Thanks for all the fish.\r\n";
                     default -> "Response: Error\r\nMessage: Invalid/unknown command: " + action + "\r\n";
                 };
-                out.write(reply + (id == null ? "" : "ActionID: " + id + "\r\n") + "\r\n");
-                out.flush();
-                if (action.equals("login") && reply.contains("Success")) {
-                    out.write("Event: FullyBooted\r\nPrivilege: system,all\r\nStatus: Fully Booted\r\n\r\n");
+                synchronized (out) {
+                    out.write(reply + (id == null ? "" : "ActionID: " + id + "\r\n") + "\r\n");
+                    if (action.equals("login") && reply.contains("Success")) {
+                        out.write("Event: FullyBooted\r\nPrivilege: system,all\r\nStatus: Fully Booted\r\n\r\n");
+                    }
                     out.flush();
                 }
             }
