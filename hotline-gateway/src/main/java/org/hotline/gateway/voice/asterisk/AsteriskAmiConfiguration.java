@@ -37,6 +37,13 @@ class AsteriskAmiConfiguration {
     }
 
     @Bean
+    AsteriskQueuePicture asteriskQueuePicture(ManagerConnection connection, java.time.Clock clock) {
+        var picture = new AsteriskQueuePicture(clock);
+        connection.addEventListener(picture::on);
+        return picture;
+    }
+
+    @Bean
     AsteriskCallbacks asteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals, AsteriskSettings settings) {
         return new AsteriskCallbacks(connection, referrals, settings);
     }

@@ -18,11 +18,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Callbacks through Asterisk: an officer asks over the API, the gateway sends Originate over AMI
- * (a fake Asterisk manager on a real socket), and only for callback requests with consent.
+ * The API over AMI, against a fake Asterisk manager on a real socket: callbacks (an officer asks,
+ * the gateway sends Originate, only for callback requests, which carry consent) and the queue
+ * picture supervisors see.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AsteriskCallbacksTest {
+class AsteriskAmiApiTest {
 
     static final FakeAsteriskManager asterisk = new FakeAsteriskManager("hotline", "test-ami-secret");
 
@@ -89,5 +90,26 @@ class AsteriskCallbacksTest {
         // a supervisor who is not an officer has no phone to ring first
         assertThat(api().post("/api/v1/referrals/" + notCallback + "/call-back", "", TestUsers.SUE).statusCode()).isEqualTo(403);
         assertThat(asterisk.actions).noneMatch(a -> a.startsWith("Originate") && a.contains(notCallback));
+    }
+
+    @Test
+    void shouldShowSupervisorsWhoWaitsInAsterisksQueues() {
+        asterisk.emit("Event: QueueCallerJoin", "Channel: PJSIP/trunk-00000011", "Uniqueid: 1764576000.611", "Queue: avrr",
+                "Position: 1", "Count: 1");
+        asterisk.emit("Event: QueueCallerJoin", "Channel: PJSIP/trunk-00000012", "Uniqueid: 1764576000.612", "Queue: avrr",
+                "Position: 2", "Count: 2");
+        asterisk.emit("Event: QueueCallerJoin", "Channel: PJSIP/trunk-00000013", "Uniqueid: 1764576000.613", "Queue: avrr",
+                "Position: 3", "Count: 3");
+        asterisk.emit("Event: AgentConnect", "Channel: PJSIP/trunk-00000011", "Uniqueid: 1764576000.611", "Queue: avrr",
+                "MemberName: georgi", "Interface: PJSIP/211", "HoldTime: 5", "RingTime: 3");
+        asterisk.emit("Event: QueueCallerAbandon", "Channel: PJSIP/trunk-00000012", "Uniqueid: 1764576000.612", "Queue: avrr",
+                "Position: 1", "OriginalPosition: 2", "HoldTime: 40");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            HttpResponse<String> queues = api().get("/api/v1/asterisk/queues", TestUsers.SUE);
+            assertThat(queues.statusCode()).isEqualTo(200);
+            assertThat(queues.body()).contains("{\"queue\":\"avrr\",\"waiting\":1,").contains("\"answered\":1,\"abandoned\":1}");
+        });
+        assertThat(api().get("/api/v1/asterisk/queues", TestUsers.OLGA).statusCode()).isEqualTo(403);
     }
 }
