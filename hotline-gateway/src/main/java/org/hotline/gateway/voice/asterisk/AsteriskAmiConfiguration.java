@@ -39,7 +39,12 @@ class AsteriskAmiConfiguration {
     @Bean
     AsteriskQueuePicture asteriskQueuePicture(ManagerConnection connection, java.time.Clock clock) {
         var picture = new AsteriskQueuePicture(clock);
-        connection.addEventListener(picture::on);
+        connection.addEventListener(event -> {
+            picture.on(event);
+            if (event instanceof org.asteriskjava.manager.event.ConnectEvent) {
+                Thread.ofVirtual().name("ami-queue-picture").start(() -> picture.rebuild(connection));
+            }
+        });
         return picture;
     }
 

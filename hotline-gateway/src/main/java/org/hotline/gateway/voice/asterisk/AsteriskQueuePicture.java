@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
+import org.asteriskjava.manager.event.QueueEntryEvent;
 
 /**
  * What supervisors see of Asterisk's queues, from AMI's queue events: who waits in which queue and
@@ -30,6 +34,7 @@ public class AsteriskQueuePicture {
     private final Map<String, AtomicLong> answered = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> abandoned = new ConcurrentHashMap<>();
     private final Clock clock;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AsteriskQueuePicture.class);
 
     public AsteriskQueuePicture(Clock clock) {
         this.clock = clock;
@@ -47,9 +52,25 @@ public class AsteriskQueuePicture {
                 count(abandoned, abandon.getQueue());
             }
             case QueueCallerLeaveEvent leave -> waiting.remove(leave.getUniqueId());
-            // after a lost connection nobody knows who still waits: better an empty picture than a stale one
+            // after a lost connection the old picture is stale: rebuild() asks Asterisk for the new one
             case ConnectEvent reconnected -> waiting.clear();
             default -> { }
+        }
+    }
+
+    /** Who waits now, as Asterisk tells it (QueueStatus): after every (re)connection. Not on AMI's event thread. */
+    public void rebuild(ManagerConnection connection) {
+        try {
+            ResponseEvents status = connection.sendEventGeneratingAction(new QueueStatusAction(), 10_000);
+            Instant now = clock.instant();
+            for (var event : status.getEvents()) {
+                if (event instanceof QueueEntryEvent entry && entry.getUniqueId() != null) {
+                    long wait = entry.getWait() == null ? 0 : entry.getWait();
+                    waiting.put(entry.getUniqueId(), new Waiting(entry.getQueue(), now.minusSeconds(wait)));
+                }
+            }
+        } catch (Exception e) {
+            log.warn("AMI: the queue picture could not be rebuilt: {}", e.toString());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.hotline.gateway.testing.ApiClient;
 import org.hotline.gateway.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
@@ -111,5 +112,19 @@ class AsteriskAmiApiTest {
             assertThat(queues.body()).contains("{\"queue\":\"avrr\",\"waiting\":1,").contains("\"answered\":1,\"abandoned\":1}");
         });
         assertThat(api().get("/api/v1/asterisk/queues", TestUsers.OLGA).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldAskAsteriskWhoWaitsAfterAReconnection() throws Exception {
+        asterisk.queueEntries.add(List.of("Queue: protection", "Position: 1", "Channel: PJSIP/trunk-00000021",
+                "Uniqueid: 1764576000.621", "Wait: 95", "Priority: 0"));
+        int logins = asterisk.logins.size();
+        asterisk.drop();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(asterisk.logins).hasSizeGreaterThan(logins);
+            assertThat(api().get("/api/v1/asterisk/queues", TestUsers.SUE).body())
+                    .containsPattern("\\{\"queue\":\"protection\",\"waiting\":1,\"longestWaitSeconds\":(9[5-9]|1[0-9][0-9]),");
+        });
     }
 }

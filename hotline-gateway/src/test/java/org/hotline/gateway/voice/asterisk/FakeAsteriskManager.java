@@ -30,6 +30,8 @@ final class FakeAsteriskManager implements AutoCloseable {
     private final String secret;
     final List<String> actions = Collections.synchronizedList(new ArrayList<>());
     final List<String> logins = Collections.synchronizedList(new ArrayList<>());
+    /** What QueueStatus reports as waiting callers, one packet's lines each (without ActionID). */
+    final List<List<String>> queueEntries = Collections.synchronizedList(new ArrayList<>());
     private volatile Socket client;
     private volatile Writer events;
 
@@ -121,6 +123,19 @@ final class FakeAsteriskManager implements AutoCloseable {
                     case "queueadd", "queueremove", "queuepause" -> {
                         actions.add(describe(packet));
                         yield "Response: Success\r\nMessage: done\r\n";
+                    }
+                    case "queuestatus" -> {
+                        StringBuilder list = new StringBuilder("Response: Success\r\nEventList: start\r\nMessage: Queue status will follow\r\n");
+                        String echo = id == null ? "" : "ActionID: " + id + "\r\n";
+                        list.append(echo).append("\r\n");
+                        List<List<String>> entries = List.copyOf(queueEntries);
+                        for (List<String> entry : entries) {
+                            list.append("Event: QueueEntry\r\n").append(String.join("\r\n", entry)).append("\r\n").append(echo).append("\r\n");
+                        }
+                        list.append("Event: QueueStatusComplete\r\nEventList: Complete\r\nListItems: ").append(entries.size()).append("\r\n")
+                                .append(echo);
+                        id = null; // already echoed in every packet
+                        yield list.toString();
                     }
                     case "logoff" -> "Response: Goodbye\r\nMessage: Thanks for all the fish.\r\n";
                     default -> "Response: Error\r\nMessage: Invalid/unknown command: " + action + "\r\n";
