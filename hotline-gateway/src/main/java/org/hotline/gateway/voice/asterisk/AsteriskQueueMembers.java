@@ -3,6 +3,7 @@ package org.hotline.gateway.voice.asterisk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.asteriskjava.manager.ManagerConnection;
@@ -12,6 +13,7 @@ import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueRemoveAction;
 import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline.gateway.config.HotlineConfig.Officer;
@@ -35,6 +37,8 @@ public class AsteriskQueueMembers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AsteriskQueueMembers.class);
     private static final Duration MAX_LOGIN_PAUSE = Duration.ofMinutes(1);
+    // Asterisk's device states 4 (invalid) and 5 (unavailable): no phone registered at the endpoint
+    private static final Set<Integer> UNREACHABLE = Set.of(4, 5);
 
     private final ManagerConnection connection;
     private final HotlineDirectory directory;
@@ -57,6 +61,8 @@ public class AsteriskQueueMembers implements SmartLifecycle {
         connection.addEventListener(event -> {
             if (event instanceof ConnectEvent) {
                 worker.execute(this::syncAll);
+            } else if (event instanceof QueueMemberStatusEvent member && UNREACHABLE.contains(member.getStatus())) {
+                worker.execute(() -> phoneUnreachable(member.getMemberName()));
             }
         });
         Thread.ofVirtual().name("ami-login").start(this::logIn);
@@ -79,6 +85,21 @@ public class AsteriskQueueMembers implements SmartLifecycle {
                 }
                 pause = pause.multipliedBy(2).compareTo(MAX_LOGIN_PAUSE) > 0 ? MAX_LOGIN_PAUSE : pause.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * An officer who is available but whose phone Asterisk cannot reach would have callers ring into
+     * nothing: they are set away (by routing, so Twilio stops offering calls too), and come back by
+     * saying they are available again once the phone works.
+     */
+    private void phoneUnreachable(String officerId) {
+        if (officerId == null || directory.officer(officerId).isEmpty()) {
+            return;
+        }
+        if (routing.router().statusOf(routing.snapshot(), officerId).declared() == Presence.AVAILABLE) {
+            log.warn("AMI: officer {}'s phone is unreachable: set away", officerId);
+            routing.setPresence(officerId, Presence.AWAY, "phone unreachable (Asterisk device state)");
         }
     }
 

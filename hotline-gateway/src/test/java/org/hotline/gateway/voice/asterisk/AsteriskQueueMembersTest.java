@@ -67,12 +67,29 @@ class AsteriskQueueMembersTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(asterisk.logins).containsExactly("accepted", "accepted");
             assertThat(asterisk.actions).contains("QueueAdd queue=counter-trafficking interface=PJSIP/201 membername=elena paused=true",
-                    "QueueRemove queue=counter-trafficking interface=PJSIP/202");
+                    "QueueRemove queue=counter-trafficking interface=PJSIP/209");
             assertThat(lastAboutElena()).isEqualTo("QueuePause queue=counter-trafficking interface=PJSIP/201 paused=true");
         });
 
         routing.setPresence("elena", Presence.OFFLINE, "end of shift");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(lastAboutElena()).isEqualTo("QueueRemove queue=counter-trafficking interface=PJSIP/201"));
+    }
+
+    @Test
+    void shouldSetAwayAnAvailableOfficerWhosePhoneIsUnreachable() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> asterisk.logins.contains("accepted"));
+        routing.setPresence("nadia", Presence.AVAILABLE, "test");
+        await().atMost(Duration.ofSeconds(5)).until(() -> asterisk.actions.contains(
+                "QueueAdd queue=counter-trafficking interface=PJSIP/202 membername=nadia paused=false"));
+
+        asterisk.emit("Event: QueueMemberStatus", "Queue: counter-trafficking", "MemberName: nadia", "Interface: PJSIP/202",
+                "StateInterface: PJSIP/202", "Membership: dynamic", "Penalty: 0", "CallsTaken: 0", "Status: 5", "Paused: 0");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(routing.router().statusOf(routing.snapshot(), "nadia").declared()).isEqualTo(Presence.AWAY);
+            assertThat(asterisk.actions).contains("QueuePause queue=counter-trafficking interface=PJSIP/202 paused=true");
+        });
+        routing.setPresence("nadia", Presence.OFFLINE, "test over");
     }
 }
