@@ -49,8 +49,10 @@ class AsteriskAmiConfiguration {
     }
 
     @Bean
-    AsteriskCallbacks asteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals, AsteriskSettings settings) {
-        return new AsteriskCallbacks(connection, referrals, settings);
+    AsteriskCallbacks asteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals,
+                                        org.hotline.gateway.state.StreamStore streams, tools.jackson.databind.json.JsonMapper json,
+                                        AsteriskSettings settings) {
+        return new AsteriskCallbacks(connection, referrals, streams, json, settings);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.hotline.gateway.voice.asterisk;
 
 import java.util.Map;
+import java.util.Optional;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -9,8 +10,10 @@ import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline.caseconnector.store.local.LocalCaseStore;
 import org.hotline.gateway.config.HotlineConfig.Officer;
 import org.hotline.gateway.security.Masking;
+import org.hotline.gateway.state.StreamStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An officer calls a person back, through Asterisk: Originate rings the officer's phone first and,
@@ -20,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public class AsteriskCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(AsteriskCallbacks.class);
+    private static final int OUTBOX_SEARCH = 20_000;
 
     public sealed interface Outcome {
         record Placed(String referralId) implements Outcome {}
@@ -34,16 +38,42 @@ public class AsteriskCallbacks {
 
     private final ManagerConnection connection;
     private final LocalCaseStore referrals;
+    private final StreamStore streams;
+    private final JsonMapper json;
     private final AsteriskSettings settings;
 
-    public AsteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals, AsteriskSettings settings) {
+    public AsteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals, StreamStore streams, JsonMapper json,
+                             AsteriskSettings settings) {
         this.connection = connection;
         this.referrals = referrals;
+        this.streams = streams;
+        this.json = json;
         this.settings = settings;
     }
 
+    /**
+     * In the local case store, else in the outbox, which keeps a referral (encrypted) until the case
+     * store has it and for the retention period after: so a remote case store's callbacks work too.
+     */
+    private Optional<Request> find(String id) {
+        var local = referrals.find(id);
+        if (local.isPresent()) {
+            var r = local.get();
+            return Optional.of(new Request(r.id(), r.kind(), r.safeToCallBack(), r.callbackNumber()));
+        }
+        return streams.recent("outbox", OUTBOX_SEARCH).stream().filter(e -> e.type().equals("referral"))
+                .map(e -> json.readTree(e.payload()))
+                .filter(node -> id.equals(node.path("id").asString(null)))
+                .findFirst()
+                .map(node -> new Request(id, node.path("kind").asString(null), node.path("consent").path("safeToCallBack").asString(null),
+                        node.path("callbackNumber").asString(null)));
+    }
+
+    /** What a callback needs of a referral, wherever it is kept. */
+    private record Request(String id, String kind, String safeToCallBack, String callbackNumber) {}
+
     public Outcome callBack(String referralId, Officer officer) {
-        var found = referrals.find(referralId);
+        Optional<Request> found = find(referralId);
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }
