@@ -229,8 +229,10 @@ public class HotlineAgiScript implements AgiScript {
     }
 
     private Input queue(Call call, Step.Route route, AgiChannel channel) throws AgiException {
-        call.queuedAt = clock.instant();
+        Instant entered = clock.instant();
         channel.exec("Queue", settings.queueFor(route.team(), route.language()), "t", "", "", String.valueOf(maxQueueWait.toSeconds()));
+        // only now: a caller already gone gets 511 instead, and never was in the queue
+        call.queuedAt = entered;
         // the variables can still be read when the caller has hung up (GET VARIABLE works on a dead
         // channel): MEMBERNAME is set when an officer took the call (queues.conf setinterfacevar=yes),
         // QUEUESTATUS when the caller left unanswered; neither means the caller hung up while waiting

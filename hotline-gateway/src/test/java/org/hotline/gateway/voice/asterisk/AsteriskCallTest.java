@@ -154,6 +154,22 @@ class AsteriskCallTest {
     }
 
     @Test
+    void shouldLogACallerWhoHangsUpWhileBeingTold() {
+        // after choosing English and trafficking, while the emergency number is being said
+        var said = new java.util.concurrent.atomic.AtomicInteger();
+        var caller = new AsteriskCaller().presses("2", "1")
+                .hangsUpOn(c -> c.startsWith("STREAM FILE \"hotline/en/") && c.endsWith("\"\"") && said.incrementAndGet() == 1)
+                .call(AGI_PORT, "1764576000.108", "+359888000108");
+
+        // Asterisk-Java cannot tell a hung-up playback from a finished one; Asterisk refuses what follows
+        assertThat(caller.commands).noneMatch(c -> c.startsWith("RECORD FILE"));
+        CallRecord logged = record("1764576000.108");
+        assertThat(logged.outcome().wireName()).isEqualTo("abandoned_in_ivr");
+        assertThat(logged.language()).isEqualTo("en");
+        assertThat(referrals("1764576000.108")).isEmpty();
+    }
+
+    @Test
     void shouldLogACallerWhoHangsUpDuringTheMenu() {
         var caller = new AsteriskCaller().hangsUpOn(c -> c.startsWith("WAIT FOR DIGIT")).call(AGI_PORT, "1764576000.104", "+359888000104");
 

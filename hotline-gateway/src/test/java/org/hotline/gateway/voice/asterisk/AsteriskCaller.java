@@ -121,6 +121,10 @@ final class AsteriskCaller {
             if (command.startsWith("EXEC")) {
                 return "HANGUP\n200 result=-1";
             }
+            if (command.startsWith("STREAM FILE")) {
+                // playback stops where the caller hung up; the next command gets 511
+                return "HANGUP\n200 result=-1 endpos=1234";
+            }
             return "HANGUP\n" + DEAD;
         }
         if (command.startsWith("SET VARIABLE")) {
