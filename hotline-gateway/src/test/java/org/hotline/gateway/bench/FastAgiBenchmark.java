@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,10 +32,10 @@ public final class FastAgiBenchmark {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int hold = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int agiPort = freePort();
+        int agiPort = TwilioWebhookBenchmark.freePort();
         Path data = Files.createTempDirectory("bench-agi");
         try (ConfigurableApplicationContext app = SpringApplication.run(HotlineGatewayApplication.class,
-                "--server.port=" + freePort(), "--HOTLINE_DATA_DIR=" + data, "--hotline.asterisk.agi-enabled=true",
+                "--server.port=" + TwilioWebhookBenchmark.freePort(), "--HOTLINE_DATA_DIR=" + data, "--hotline.asterisk.agi-enabled=true",
                 "--hotline.asterisk.agi-port=" + agiPort, "--hotline.asterisk.bind-address=127.0.0.1", "--logging.level.root=WARN")) {
             System.out.println("warming up: 300 calls without waiting");
             round(agiPort, 300, 0, 1_000_000);
@@ -163,11 +162,5 @@ public final class FastAgiBenchmark {
 
     static double at(long[] sorted, double quantile) {
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,10 +1,5 @@
 package org.hotline.gateway.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import org.hotline.gateway.config.HotlineDirectory;
@@ -19,37 +14,29 @@ import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.EncryptingSessionStore;
 import org.hotline.gateway.state.RedisLockManager;
 import org.hotline.gateway.state.RedisSessionStore;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.hotline.gateway.testing.TestRedis;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Assignments per second on Redis, and the latency of one assignment: a call is queued and offered
  * (one locked change), answered (another), and the officer's call ends (a third). Starts its own
- * redis-server on a free port. Arguments: [warm-up calls] [measured calls].
+ * redis-server on a free port (TestRedis). Arguments: [warm-up calls] [measured calls].
  */
 public final class RoutingBenchmark {
 
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        int port = freePort();
-        Path dir = Files.createTempDirectory("bench-redis");
-        Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no", "--dir", dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
         try {
-            waitFor(port);
             // the shipped deployment without wrap-up: the benchmark measures routing, not officers resting
             var shipped = org.hotline.gateway.testing.Shipped.directory().config();
             var policy = new org.hotline.gateway.config.HotlineConfig.RoutingPolicy(shipped.routing().ringTimeout(),
                     shipped.routing().maxQueueWait(), java.time.Duration.ZERO, 2, 3, "offline");
             HotlineDirectory directory = new HotlineDirectory(new org.hotline.gateway.config.HotlineConfig(shipped.languages(),
                     shipped.teams(), shipped.officers(), shipped.schedules(), shipped.holidays(), policy));
-            var factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
-            factory.afterPropertiesSet();
-            factory.start();
-            StringRedisTemplate template = new StringRedisTemplate(factory);
+            // its own redis-server on a free port, as the tests have it
+            StringRedisTemplate template = TestRedis.template();
             RoutingService routing = new RoutingService(new EncryptingSessionStore(new RedisSessionStore(template), new PiiCipher(PiiCipher.newKey())),
                     new RedisLockManager(template), new Router(directory, Presence.OFFLINE), JsonMapper.builder().build(), e -> { },
                     Clock.systemUTC());
@@ -65,10 +52,8 @@ public final class RoutingBenchmark {
             System.out.printf("assignments: %.0f per second (each one queue + offer under the routing lock)%n", measured / seconds);
             System.out.printf("one assignment (enqueue -> offer): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     latencies[measured / 2] / 1e6, latencies[(int) (measured * 0.99)] / 1e6, latencies[measured - 1] / 1e6);
-            factory.destroy();
         } finally {
-            redis.destroy();
-            redis.waitFor();
+            TestRedis.stop();
         }
     }
 
@@ -85,23 +70,6 @@ public final class RoutingBenchmark {
                     .map(e -> (RoutingEvent.OfferMade) e).findFirst().orElseThrow(() -> new IllegalStateException("no offer"));
             routing.answered(contact, offer.officerId());
             routing.ended(offer.officerId(), Channel.VOICE, null, null);
-        }
-    }
-
-    private static void waitFor(int port) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(10);
-            }
-        }
-        throw new IllegalStateException("redis-server did not start");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

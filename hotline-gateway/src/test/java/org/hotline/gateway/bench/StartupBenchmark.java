@@ -1,7 +1,6 @@
 package org.hotline.gateway.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +26,7 @@ public final class StartupBenchmark {
         List<Long> startMillis = new ArrayList<>();
         List<Long> rssMb = new ArrayList<>();
         for (int run = -1; run < runs; run++) {
-            int port = freePort();
+            int port = TwilioWebhookBenchmark.freePort();
             Path data = Files.createTempDirectory("hotline-bench");
             ProcessBuilder builder = new ProcessBuilder(launcher, "run", "--server.port=" + port)
                     .redirectErrorStream(true).redirectOutput(data.resolve("out.log").toFile());
@@ -88,9 +87,4 @@ public final class StartupBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

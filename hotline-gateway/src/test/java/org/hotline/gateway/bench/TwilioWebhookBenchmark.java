@@ -2,14 +2,12 @@ package org.hotline.gateway.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.gateway.HotlineGatewayApplication;
+import org.hotline.gateway.testing.TestRedis;
 import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.testing.TwilioSigner;
 import org.springframework.boot.SpringApplication;
@@ -44,13 +43,9 @@ public final class TwilioWebhookBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-        int redisPort = freePort();
-        Path dir = Files.createTempDirectory("bench-redis");
-        Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no", "--dir", dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
         try {
-            waitFor(redisPort);
-            String redisUrl = "redis://127.0.0.1:" + redisPort;
+            // its own redis-server on a free port, as the tests have it
+            String redisUrl = TestRedis.url();
 
             int basePort = freePort();
             double baseline;
@@ -74,8 +69,7 @@ public final class TwilioWebhookBenchmark {
                 openLoop(seconds, ivr / 2, worker -> new Caller(gatewayPort, 10_000 + worker));
             }
         } finally {
-            redis.destroy();
-            redis.waitFor();
+            TestRedis.stop();
         }
     }
 
@@ -255,18 +249,7 @@ public final class TwilioWebhookBenchmark {
         }
     }
 
-    private static void waitFor(int port) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(10);
-            }
-        }
-        throw new IllegalStateException("redis-server did not start");
-    }
-
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

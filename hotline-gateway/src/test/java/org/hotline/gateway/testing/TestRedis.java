@@ -65,15 +65,18 @@ public final class TestRedis implements BeforeAllCallback, BeforeEachCallback {
         }, true);
     }
 
+    /** Stops the redis-server started here (JUnit runs do it themselves; benchmarks call it). */
+    public static synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
     private static final class ShutdownHook implements AutoCloseable {
         @Override
         public void close() {
-            synchronized (TestRedis.class) {
-                if (server != null) {
-                    server.close();
-                    server = null;
-                }
-            }
+            stop();
         }
     }
 

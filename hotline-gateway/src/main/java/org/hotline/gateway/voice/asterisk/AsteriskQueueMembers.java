@@ -16,6 +16,7 @@ import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.hotline.caseconnector.delivery.RetryPolicy;
 import org.hotline.gateway.config.HotlineConfig.Officer;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.routing.Presence;
@@ -36,7 +37,8 @@ import org.springframework.context.event.EventListener;
 public class AsteriskQueueMembers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AsteriskQueueMembers.class);
-    private static final Duration MAX_LOGIN_PAUSE = Duration.ofMinutes(1);
+    // from a second up to a minute between attempts; the horizon is never reached: AMI is always retried
+    private static final RetryPolicy LOGIN_RETRY = new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ZERO);
     // Asterisk's device states 4 (invalid) and 5 (unavailable): no phone registered at the endpoint
     private static final Set<Integer> UNREACHABLE = Set.of(4, 5);
 
@@ -69,21 +71,20 @@ public class AsteriskQueueMembers implements SmartLifecycle {
     }
 
     private void logIn() {
-        Duration pause = Duration.ofSeconds(1);
-        while (running) {
+        for (int failures = 1; running; failures++) {
             try {
                 connection.login();
                 log.info("AMI: logged in to {}:{}", settings.ami().host(), settings.ami().port());
                 return;
             } catch (Exception e) {
-                log.warn("AMI: cannot log in to {}:{} ({}); trying again in {} s", settings.ami().host(), settings.ami().port(),
-                        e.toString(), pause.toSeconds());
+                Duration pause = LOGIN_RETRY.delayAfter(failures);
+                log.warn("AMI: cannot log in to {}:{} ({}); trying again in {} ms", settings.ami().host(), settings.ami().port(),
+                        e.toString(), pause.toMillis());
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                pause = pause.multipliedBy(2).compareTo(MAX_LOGIN_PAUSE) > 0 ? MAX_LOGIN_PAUSE : pause.multipliedBy(2);
             }
         }
     }

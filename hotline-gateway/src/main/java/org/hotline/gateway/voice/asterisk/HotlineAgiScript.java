@@ -147,13 +147,10 @@ public class HotlineAgiScript implements AgiScript {
         for (int i = 0; i < steps.size(); i++) {
             try {
                 Step step = steps.get(i);
+                Input produced = perform(call, step, channel);
                 if (step instanceof Step.End) {
-                    // said before hanging up: afterwards the channel takes no more variables
-                    channel.setVariable("HOTLINE_STATUS", "SUCCESS");
-                    channel.hangup();
                     return null;
                 }
-                Input produced = perform(call, step, channel);
                 input = produced == null ? input : produced;
             } catch (AgiHangupException hangup) {
                 // a caller who hangs up while being thanked has still left the message: the referrals
@@ -183,7 +180,11 @@ public class HotlineAgiScript implements AgiScript {
                 call.transferred = true;
                 channel.exec("Dial", settings.trunk() + "/" + transfer.number(), "60");
             }
-            case Step.End end -> channel.hangup();
+            case Step.End end -> {
+                // said before hanging up: afterwards the channel takes no more variables
+                channel.setVariable("HOTLINE_STATUS", "SUCCESS");
+                channel.hangup();
+            }
         }
         return null;
     }
