@@ -6,20 +6,28 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the delivery worker on its own thread while the gateway runs; on shutdown it finishes the
- * item in hand. Anything not acknowledged is delivered after the next start (or by another instance).
+ * Runs a delivery worker's rounds on its own thread while the application runs; on shutdown it
+ * finishes the round in hand. Anything not acknowledged is delivered after the next start (or by
+ * another instance). The case connector's worker and the gateway's chat sender both run in one.
  */
 public class DeliveryLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
 
-    private final DeliveryWorker worker;
+    private final String name;
+    private final Runnable round;
     private final boolean enabled;
     private volatile boolean running;
     private Thread thread;
 
     public DeliveryLoop(DeliveryWorker worker, boolean enabled) {
-        this.worker = worker;
+        this("case-delivery", () -> worker.runOnce(50, Duration.ofMillis(500)), enabled);
+    }
+
+    /** {@code round} takes what is due and delivers it, waiting briefly when there is nothing. */
+    public DeliveryLoop(String name, Runnable round, boolean enabled) {
+        this.name = name;
+        this.round = round;
         this.enabled = enabled;
     }
 
@@ -29,19 +37,19 @@ public class DeliveryLoop implements SmartLifecycle {
             return;
         }
         running = true;
-        thread = Thread.ofVirtual().name("case-delivery").start(this::loop);
+        thread = Thread.ofVirtual().name(name).start(this::loop);
     }
 
     private void loop() {
         int failuresInARow = 0;
         while (running) {
             try {
-                worker.runOnce(50, Duration.ofMillis(500));
+                round.run();
                 failuresInARow = 0;
             } catch (RuntimeException e) {
                 // the outbox store itself failed: wait a little and try again; items stay in the outbox
                 if (failuresInARow++ % 60 == 0) {
-                    log.warn("case delivery could not read the outbox: {}", e.toString());
+                    log.warn("{} could not read its queue: {}", name, e.toString());
                 }
                 sleepQuietly(Duration.ofSeconds(1));
             }

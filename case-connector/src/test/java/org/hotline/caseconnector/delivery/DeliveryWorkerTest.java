@@ -172,7 +172,9 @@ class DeliveryWorkerTest {
     void shouldShareTheWorkWhenSeveralWorkersReadOneOutbox() throws Exception {
         LocalCaseStore store = local();
         referrals(60);
-        List<DeliveryWorker> workers = List.of(worker(store, FAST), worker(store, FAST), worker(store, FAST));
+        // live workers: nobody's items are idle long enough to be taken over (FAST's 200 ms is not, on a busy machine)
+        RetryPolicy live = new RetryPolicy(Duration.ofMillis(20), Duration.ofSeconds(10), Duration.ofMinutes(10));
+        List<DeliveryWorker> workers = List.of(worker(store, live), worker(store, live), worker(store, live));
         try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (DeliveryWorker w : workers) {
                 executor.submit(() -> drain(w));

@@ -16,8 +16,18 @@ public interface OutboxMapper {
 
     OutboxMapper INSTANCE = Mappers.getMapper(OutboxMapper.class);
 
-    /** Who and where a flow referral concerns, known to the channel, not to the flow. */
-    record Origin(String contact, String callbackNumber, String recordingUrl, String createdBy, Instant createdAt) {}
+    /**
+     * Who and where a flow referral concerns, known to the channel, not to the flow.
+     *
+     * @param transcriptRef where a conversation's messages are (chat), or null
+     */
+    record Origin(String contact, String callbackNumber, String recordingUrl, String createdBy, Instant createdAt,
+                  String transcriptRef) {
+
+        public Origin(String contact, String callbackNumber, String recordingUrl, String createdBy, Instant createdAt) {
+            this(contact, callbackNumber, recordingUrl, createdBy, createdAt, null);
+        }
+    }
 
     @Mapping(target = "id", source = "referral.id")
     @Mapping(target = "kind", source = "referral.kind")
@@ -34,7 +44,7 @@ public interface OutboxMapper {
     @Mapping(target = "recordingUrl", source = "context.recordingUrl")
     @Mapping(target = "createdBy", source = "context.createdBy")
     @Mapping(target = "createdAt", source = "context.createdAt")
-    @Mapping(target = "transcriptRef", ignore = true)
+    @Mapping(target = "transcriptRef", source = "context.transcriptRef")
     Referral toReferral(org.hotline.gateway.flow.Referral referral, Origin context);
 
     @Mapping(target = "queueWaitSeconds", expression = "java(record.queueWait().toSeconds())")

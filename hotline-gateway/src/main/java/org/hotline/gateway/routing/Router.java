@@ -73,6 +73,29 @@ public final class Router {
         return w.dispatchAndFinish();
     }
 
+    /**
+     * An officer takes a conversation themselves (or a supervisor gives it to them): out of the queue
+     * if it waits there, and counted against the officer's chat capacity either way.
+     */
+    public Outcome take(RoutingState state, String contactId, String officerId, Instant now) {
+        Work w = new Work(state, now);
+        OfficerStatus officer = w.officer(officerId);
+        Optional<QueuedContact> found = w.find(contactId);
+        if (found.isPresent()) {
+            QueuedContact contact = found.get();
+            if (contact.offeredTo() != null) {
+                w.officers.put(contact.offeredTo(), w.officer(contact.offeredTo()).offerCleared(false));
+                w.events.add(new OfferWithdrawn(0, contactId, contact.offeredTo(), "taken by " + officerId));
+                officer = w.officer(officerId);
+            }
+            w.remove(contact);
+            w.events.add(new ContactAnswered(0, contactId, officerId, contact.channel(), contact.team(),
+                    Duration.between(contact.enqueuedAt(), now), Duration.ZERO));
+        }
+        w.officers.put(officerId, officer.answered(Channel.CHAT));
+        return w.dispatchAndFinish();
+    }
+
     /** The offer rang out or was declined: the next officer is tried; too many misses mark the officer away. */
     public Outcome noAnswer(RoutingState state, String contactId, String officerId, String reason, Instant now) {
         Work w = new Work(state, now);

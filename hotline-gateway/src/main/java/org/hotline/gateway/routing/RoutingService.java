@@ -53,6 +53,10 @@ public class RoutingService {
         return change(s -> router.answered(s, contactId, officerId, clock.instant()));
     }
 
+    public Router.Outcome take(String contactId, String officerId) {
+        return change(s -> router.take(s, contactId, officerId, clock.instant()));
+    }
+
     public Router.Outcome noAnswer(String contactId, String officerId, String reason) {
         return change(s -> router.noAnswer(s, contactId, officerId, reason, clock.instant()));
     }

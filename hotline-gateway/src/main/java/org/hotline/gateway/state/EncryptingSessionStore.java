@@ -1,6 +1,7 @@
 package org.hotline.gateway.state;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.hotline.caseconnector.crypto.PiiCipher;
 
@@ -23,6 +24,13 @@ public final class EncryptingSessionStore implements SessionStore {
     @Override
     public void put(String key, String value, Duration ttl) {
         delegate.put(key, cipher.encrypt(value), ttl);
+    }
+
+    @Override
+    public void putAll(Map<String, String> values, Duration ttl) {
+        Map<String, String> encrypted = new java.util.LinkedHashMap<>();
+        values.forEach((key, value) -> encrypted.put(key, cipher.encrypt(value)));
+        delegate.putAll(encrypted, ttl);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.hotline.gateway.state;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,11 @@ public interface SessionStore {
 
     /** Stores or replaces the value; it disappears {@code ttl} after the last put. */
     void put(String key, String value, Duration ttl);
+
+    /** Stores several values at once (in one round trip where the store can); each disappears {@code ttl} after its put. */
+    default void putAll(Map<String, String> values, Duration ttl) {
+        values.forEach((key, value) -> put(key, value, ttl));
+    }
 
     void remove(String key);
 }

@@ -42,7 +42,15 @@ class RedisHoldsNoPlaintextTest {
         registry.add("spring.data.redis.url", TestRedis::url);
         registry.add("hotline.pii.key", () -> Base64.getEncoder().encodeToString(PiiCipher.newKey()));
         registry.add("hotline.state.data-dir", () -> dataDir.toString());
+        registry.add("hotline.public-base-url", () -> PUBLIC);
+        registry.add("hotline.twilio.auth-token", () -> TOKEN);
+        registry.add("hotline.twilio.account-sid", () -> "AC00000000000000000000000000000001");
+        // Twilio unreachable: the flow's answers wait in the outbound queue, in Redis
+        registry.add("hotline.twilio.api-base-url", () -> "http://localhost:9");
     }
+
+    private static final String PUBLIC = "https://hotline.example.org";
+    private static final String TOKEN = "test-auth-token";
 
     @Autowired SessionStore sessions;
     @Autowired StreamStore streams;
@@ -73,6 +81,34 @@ class RedisHoldsNoPlaintextTest {
         assertThat(dump).doesNotContain(FAKE_NUMBER, FAKE_NUMBER.substring(1), "880000123", FAKE_TEXT, "passport");
         // and the gateway still reads back what it stored
         assertThat(sessions.get("call:CA0001")).hasValueSatisfying(v -> assertThat(v).contains(FAKE_NUMBER));
+    }
+
+    @Test
+    void shouldHoldNoPlainNumberOrTextAfterAWhatsappConversation() throws Exception {
+        String person = "whatsapp:+359880000124";
+        String words = "My employer keeps my documents";
+        int n = 0;
+        for (String body : List.of("Hello", "2", "1", words)) {
+            java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+            form.put("MessageSid", String.format("SM%032d", ++n));
+            form.put("From", person);
+            form.put("To", "whatsapp:+359884602185");
+            form.put("Body", body);
+            form.put("NumMedia", "0");
+            form.put("ProfileName", "Testperson Fakename");
+            String path = "/webhooks/twilio/messaging";
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Twilio-Signature", org.hotline.gateway.testing.TwilioSigner.sign(TOKEN, PUBLIC + path, form))
+                    .POST(HttpRequest.BodyPublishers.ofString(org.hotline.gateway.testing.TwilioSigner.form(form))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+
+        String dump = dumpRedis(TestRedis.template());
+
+        assertThat(dump).contains("hotline:session:chat:conv:", "hotline:session:chat:entry:", "hotline:stream:chat:outbound");
+        assertThat(dump).doesNotContain("880000124", words, "employer", "Testperson", "Fakename", "Please reply with the number");
     }
 
     private static String dumpRedis(StringRedisTemplate redis) {

@@ -44,6 +44,18 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void shouldStoreEveryValueWhenPutTogether() {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("chat:entry:c1:m1", "first");
+        values.put("chat:entry:c1:m2", "second");
+        values.put("chat:conv:c1", "{\"entryCount\":2}");
+        sessions().putAll(values, Duration.ofMinutes(5));
+        values.forEach((key, value) -> assertThat(sessions().get(key)).contains(value));
+        sessions().putAll(java.util.Map.of("chat:conv:c1", "{\"entryCount\":3}"), Duration.ofMinutes(5));
+        assertThat(sessions().get("chat:conv:c1")).contains("{\"entryCount\":3}");
+    }
+
+    @Test
     void shouldForgetSessionWhenRemoved() {
         sessions().put("call:CA1", "x", Duration.ofMinutes(5));
         sessions().remove("call:CA1");

@@ -34,6 +34,7 @@ import org.hotline.gateway.routing.RoutingService;
 import org.hotline.gateway.routing.TeamOverride;
 import org.hotline.gateway.state.SessionStore;
 import org.hotline.gateway.state.StreamStore;
+import org.hotline.gateway.testing.BreakableSessionStore;
 import org.hotline.gateway.testing.TwilioSigner;
 import org.hotline.gateway.testing.Twiml;
 import org.junit.jupiter.api.AfterAll;
@@ -103,31 +104,7 @@ class TwilioVoiceCallTest {
         @Bean
         @Primary
         SessionStore breakableSessionStore(List<SessionStore> stores) {
-            SessionStore real = stores.stream().filter(s -> !(s instanceof Breakable)).findFirst().orElseThrow();
-            return new Breakable(real);
-        }
-
-        record Breakable(SessionStore real) implements SessionStore {
-            public Optional<String> get(String key) {
-                check();
-                return real.get(key);
-            }
-
-            public void put(String key, String value, Duration ttl) {
-                check();
-                real.put(key, value, ttl);
-            }
-
-            public void remove(String key) {
-                check();
-                real.remove(key);
-            }
-
-            private void check() {
-                if (storeBroken.get()) {
-                    throw new IllegalStateException("the state store is down (test)");
-                }
-            }
+            return BreakableSessionStore.around(stores, storeBroken);
         }
     }
 

@@ -1,0 +1,137 @@
+package org.hotline.gateway.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.hotline.caseconnector.crypto.PiiCipher;
+import org.hotline.caseconnector.delivery.DeliveryLoop;
+import org.hotline.caseconnector.delivery.RetryPolicy;
+import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.calllog.ReturningContacts;
+import org.hotline.gateway.chat.twilio.TwilioMessagingClient;
+import org.hotline.gateway.chat.viber.ViberClient;
+import org.hotline.gateway.chat.viber.ViberSettings;
+import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.flow.Flow;
+import org.hotline.gateway.flow.FlowLibrary;
+import org.hotline.gateway.routing.RoutingService;
+import org.hotline.gateway.routing.TeamHours;
+import org.hotline.gateway.scripts.PromptRenderer;
+import org.hotline.gateway.state.DedupeStore;
+import org.hotline.gateway.state.LockManager;
+import org.hotline.gateway.state.SessionStore;
+import org.hotline.gateway.state.StreamStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.annotation.IntegrationComponentScan;
+import org.springframework.integration.config.EnableIntegration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Messaging: the inbound pipeline as a Spring Integration flow (webhook → dedupe → conversation,
+ * where the flow engine answers or the message goes to the team's inbox), the durable outbound
+ * queue and its providers (Twilio for WhatsApp and SMS, Viber).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableIntegration
+@IntegrationComponentScan
+class ChatConfiguration {
+
+    /** Webhook → dedupe (retries processed once) → the person's conversation; its answer goes back to the webhook. */
+    @Bean
+    IntegrationFlow chatInbound(ChatDedupe dedupe, ChatConversations conversations) {
+        return IntegrationFlow.from(ChatGateway.CHANNEL)
+                .filter(ChatEvent.class, dedupe::first, filter -> filter.id("chatInbound.dedupe")
+                        .discardFlow(duplicates -> duplicates.transform(ChatEvent.class, event -> ChatReceipt.DUPLICATE)))
+                .handle(ChatEvent.class, (event, headers) -> conversations.handle(event),
+                        handler -> handler.id("chatInbound.conversation").advice(dedupe.forgetOnFailure()))
+                .get();
+    }
+
+    @Bean
+    ChatDedupe chatDedupe(DedupeStore dedupe) {
+        return new ChatDedupe(dedupe);
+    }
+
+    @Bean
+    ConversationStore conversationStore(SessionStore store, LockManager locks, PiiCipher cipher, JsonMapper json) {
+        return new ConversationStore(store, locks, cipher, json);
+    }
+
+    @Bean
+    InboxEvents inboxEvents() {
+        return new InboxEvents();
+    }
+
+    @Bean(destroyMethod = "close")
+    ExecutorService chatExecutor() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @Bean
+    TwilioMessagingClient twilioMessagingClient(com.twilio.http.TwilioRestClient client, ChatSettings settings,
+                                                @Value("${hotline.public-base-url}") String publicBaseUrl) {
+        return new TwilioMessagingClient(client, settings, publicBaseUrl);
+    }
+
+    @Bean
+    MediaFetcher mediaFetcher(org.hotline.gateway.voice.twilio.TwilioSettings twilio) {
+        return new MediaFetcher(twilio);
+    }
+
+    @Bean
+    ViberClient viberClient(ViberSettings settings, JsonMapper json) {
+        return new ViberClient(settings, json);
+    }
+
+    @Bean
+    ChatSender chatSender(StreamStore streams, List<ProviderClient> providers, ChatSettings settings, JsonMapper json,
+                          ExecutorService chatExecutor) {
+        // backoff is measured in real time, whatever clock the hotline's business runs on
+        return new ChatSender(streams, providers, new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), settings.sendHorizon()),
+                json, Clock.systemUTC(), chatExecutor, "gateway-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Bean
+    ChatConversations chatConversations(FlowLibrary library, ConversationStore store, PromptRenderer prompts, RoutingService routing,
+                                        TeamHours hours, HotlineDirectory directory, ReturningContacts returning,
+                                        ReferralOutbox outbox, CallLog callLog, ChatSender sender, InboxEvents inbox,
+                                        ChatSettings settings, Clock clock) {
+        Flow flow = library.flow("hotline").orElseThrow(() -> new IllegalStateException("no flow 'hotline' in ivr-scripts"));
+        ChatConversations conversations = new ChatConversations(flow, store, new ChatText(prompts, flow.officerKey()), routing, hours,
+                directory, returning, outbox, callLog, sender, inbox, settings, clock);
+        sender.reportTo(new ChatSender.Results() {
+            @Override
+            public boolean stillToSend(OutboundMessage message) {
+                return conversations.stillToSend(message);
+            }
+
+            @Override
+            public void sent(OutboundMessage message, String providerMessageId) {
+                conversations.delivered(message, providerMessageId, null);
+            }
+
+            @Override
+            public void failed(OutboundMessage message, String reason) {
+                conversations.delivered(message, null, reason);
+            }
+        });
+        return conversations;
+    }
+
+    @Bean
+    ChatAssignments chatAssignments(ChatConversations conversations, ExecutorService chatExecutor) {
+        return new ChatAssignments(conversations, chatExecutor);
+    }
+
+    @Bean
+    DeliveryLoop chatSendLoop(ChatSender sender) {
+        return new DeliveryLoop("chat-sender", () -> sender.runOnce(100, Duration.ofMillis(500)), true);
+    }
+}

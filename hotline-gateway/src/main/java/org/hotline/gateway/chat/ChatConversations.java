@@ -1,0 +1,504 @@
+package org.hotline.gateway.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.calllog.CallOutcome;
+import org.hotline.gateway.calllog.CallRecord;
+import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.calllog.ReturningContacts;
+import org.hotline.gateway.cases.OutboxMapper;
+import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.flow.Channel;
+import org.hotline.gateway.flow.Facts;
+import org.hotline.gateway.flow.Flow;
+import org.hotline.gateway.flow.FlowEngine;
+import org.hotline.gateway.flow.Input;
+import org.hotline.gateway.flow.Node;
+import org.hotline.gateway.flow.Step;
+import org.hotline.gateway.routing.QueuedContact;
+import org.hotline.gateway.routing.RoutingService;
+import org.hotline.gateway.routing.TeamHours;
+
+/**
+ * Everything that changes a conversation: a person's messages (answered by the flow until it
+ * routes, then delivered to the team's inbox), officers' replies, assignment and closing, and the
+ * providers' delivery statuses. Each change runs under the person's lock and is saved before its
+ * effects (outgoing messages, the routing queue, the call log, inbox events) happen, so a failure
+ * in between is finished by the provider's retry rather than lost.
+ */
+public class ChatConversations {
+
+    private final Flow flow;
+    private final ConversationStore store;
+    private final ChatText text;
+    private final RoutingService routing;
+    private final TeamHours hours;
+    private final HotlineDirectory directory;
+    private final ReturningContacts returning;
+    private final ReferralOutbox outbox;
+    private final CallLog callLog;
+    private final ChatSender sender;
+    private final InboxEvents inbox;
+    private final ChatSettings settings;
+    private final Clock clock;
+
+    public ChatConversations(Flow flow, ConversationStore store, ChatText text, RoutingService routing, TeamHours hours,
+                             HotlineDirectory directory, ReturningContacts returning, ReferralOutbox outbox, CallLog callLog,
+                             ChatSender sender, InboxEvents inbox, ChatSettings settings, Clock clock) {
+        this.flow = flow;
+        this.store = store;
+        this.text = text;
+        this.routing = routing;
+        this.hours = hours;
+        this.directory = directory;
+        this.returning = returning;
+        this.outbox = outbox;
+        this.callLog = callLog;
+        this.sender = sender;
+        this.inbox = inbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The conversation being changed and the effects to carry out once it is saved. */
+    private static final class Work {
+        final Conversation before;
+        Conversation conversation;
+        final List<OutboundMessage> outgoing = new ArrayList<>();
+        final List<QueuedContact> toQueue = new ArrayList<>();
+        final List<InboxChange> changes = new ArrayList<>();
+        /** Messages added or changed: written before the conversation that counts them. */
+        final Map<String, ChatEntry> entries = new LinkedHashMap<>();
+        CallRecord record;
+
+        Work(Conversation before, Conversation conversation) {
+            this.before = before;
+            this.conversation = conversation;
+        }
+    }
+
+    public ChatReceipt handle(ChatEvent event) {
+        return switch (event) {
+            case ChatEvent.Received received -> {
+                receive(received.message());
+                yield ChatReceipt.DONE;
+            }
+            case ChatEvent.Started started -> new ChatReceipt(false, started(started));
+            case ChatEvent.Subscription subscription -> {
+                subscription(subscription);
+                yield ChatReceipt.DONE;
+            }
+            case ChatEvent.StatusUpdate update -> {
+                status(update.channel(), update.providerMessageId(), update.status(), update.error());
+                yield ChatReceipt.DONE;
+            }
+            case ChatEvent.WebhookCheck check -> ChatReceipt.DONE;
+        };
+    }
+
+    // --- the person ---
+
+    private void receive(InboundMessage message) {
+        Instant now = clock.instant();
+        store.underLock(message.channel(), message.contact(), () -> {
+            Optional<Conversation> open = store.openFor(message.channel(), message.contact());
+            if (open.isPresent() && open.get().recentInbound().contains(message.providerMessageId())) {
+                // saved by an earlier attempt that failed before its effects: finish those
+                return commit(redo(open.get()));
+            }
+            Work work;
+            FlowEngine.Result result;
+            if (open.isEmpty()) {
+                // the first message opens the conversation; its words do not answer a question not yet asked
+                result = FlowEngine.start(flow, newId("c"), facts(message.channel(), message.contact(), now));
+                work = new Work(null, Conversation.open(result.state().sessionId(), message.channel(), message.contact(),
+                        message.hotlineAddress(), message.profileName(), now, result.state()));
+                work.changes.add(InboxChange.of("conversation", work.conversation, null));
+            } else {
+                Conversation c = open.get();
+                work = new Work(c, c);
+                result = c.status() == Conversation.Status.FLOW
+                        ? FlowEngine.advance(flow, c.flow(), new Input.Text(message.text()))
+                        : new FlowEngine.Result(List.of(), c.flow());
+                if (c.status() != Conversation.Status.FLOW) {
+                    releaseHeld(work);
+                }
+            }
+            ChatEntry entry = ChatEntry.inbound(work.conversation.nextEntryId(), message);
+            work.conversation = work.conversation.received(message);
+            work.entries.put(entry.id(), entry);
+            work.changes.add(InboxChange.of("message", work.conversation, entry.id()));
+            work.conversation = work.conversation.withFlow(result.state());
+            Reply reply = run(work, result.steps(), now);
+            if (reply != null) {
+                write(work, reply, "flow", now);
+            }
+            return commit(work);
+        });
+    }
+
+    /** Viber: the person opened the chat. A new person gets the welcome (the flow's first question). */
+    private Reply started(ChatEvent.Started event) {
+        Instant now = clock.instant();
+        return store.underLock(event.channel(), event.contact(), () -> {
+            if (store.openFor(event.channel(), event.contact()).isPresent()) {
+                return null;
+            }
+            FlowEngine.Result result = FlowEngine.start(flow, newId("c"), facts(event.channel(), event.contact(), now));
+            Work work = new Work(null, Conversation.open(result.state().sessionId(), event.channel(), event.contact(), null,
+                    event.profileName(), now, result.state()));
+            work.changes.add(InboxChange.of("conversation", work.conversation, null));
+            Reply reply = run(work, result.steps(), now);
+            if (reply != null) {
+                // the welcome travels in the webhook's answer: Viber takes it from there
+                ChatEntry welcome = ChatEntry.outbound(work.conversation.nextEntryId(), "flow", reply.text(), now, Delivery.SENT, false);
+                work.conversation = work.conversation.wrote(welcome.id(), now, false);
+                work.entries.put(welcome.id(), welcome);
+            }
+            commit(work);
+            return reply;
+        });
+    }
+
+    private void subscription(ChatEvent.Subscription event) {
+        store.contactState(event.channel(), event.contact(), new ConversationStore.ContactState(event.subscribed()));
+        store.openFor(event.channel(), event.contact())
+                .ifPresent(c -> inbox.publish(new InboxChange(event.subscribed() ? "subscribed" : "unsubscribed", c.id(), c.team(),
+                        c.officerId(), c.status().wireName(), null)));
+    }
+
+    // --- the provider ---
+
+    /** A provider's status for a message the hotline sent; statuses of unknown messages are ignored. */
+    public void status(ChatChannel channel, String providerMessageId, Delivery status, String error) {
+        store.sent(channel, providerMessageId).ifPresent(ids -> change(ids[0], c -> {
+            Work work = new Work(c, c);
+            entry(work, ids[1]).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, error)));
+            work.changes.add(InboxChange.of("delivery", work.conversation, ids[1]));
+            return work;
+        }));
+    }
+
+    /** The outbound queue reports a message sent (with the provider's id) or failed for good. */
+    public void delivered(OutboundMessage message, String providerMessageId, String failure) {
+        if (providerMessageId != null) {
+            store.rememberSent(message.channel(), providerMessageId, message.conversationId(), message.entryId());
+        }
+        change(message.conversationId(), c -> {
+            Delivery status = failure == null ? Delivery.SENT : Delivery.FAILED;
+            Work work = new Work(c, c.settled(message.entryId()));
+            entry(work, message.entryId()).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, failure)));
+            work.changes.add(InboxChange.of("delivery", work.conversation, message.entryId()));
+            return work;
+        });
+    }
+
+    /** False when the entry was already sent (a message queued twice by a retried webhook goes once). */
+    public boolean stillToSend(OutboundMessage message) {
+        return store.entry(message.conversationId(), message.entryId())
+                .map(e -> e.providerId() == null && e.delivery() != Delivery.FAILED).orElse(true);
+    }
+
+    // --- officers ---
+
+    /** What an officer's reply became: sent, or (WhatsApp, window closed) held while the template asks the person to write. */
+    public record Written(String entryId, String delivery, boolean templateSent, String note) {}
+
+    public Written reply(String conversationId, String officerId, String words) {
+        Instant now = clock.instant();
+        Written[] written = new Written[1];
+        change(conversationId, c -> {
+            if (c.status() == Conversation.Status.CLOSED) {
+                throw new ConversationStateException("the conversation is closed");
+            }
+            Work work = new Work(c, c);
+            written[0] = write(work, new Reply(words, List.of()), officerId, now);
+            return work;
+        });
+        return written[0];
+    }
+
+    /** An officer takes a conversation (from their team's queue, or from a colleague when a supervisor moves it). */
+    public void assign(String conversationId, String officerId) {
+        Conversation c = store.get(conversationId).orElseThrow(() -> new UnknownConversationException(conversationId));
+        if (c.status() == Conversation.Status.CLOSED) {
+            throw new ConversationStateException("the conversation is closed");
+        }
+        if (officerId.equals(c.officerId())) {
+            return;
+        }
+        if (directory.officer(officerId).isEmpty()) {
+            throw new ConversationStateException("no officer " + officerId);
+        }
+        routing.take(c.id(), officerId);
+        if (c.officerId() != null) {
+            routing.ended(c.officerId(), Channel.CHAT, c.team(), null);
+        }
+        assigned(conversationId, officerId);
+    }
+
+    /** Routing gave the conversation to an officer (or an officer took it): the flow's route is answered. */
+    public void assigned(String conversationId, String officerId) {
+        Instant now = clock.instant();
+        change(conversationId, c -> {
+            if (c.status() == Conversation.Status.CLOSED || officerId.equals(c.officerId())) {
+                return new Work(c, c);
+            }
+            Conversation at = c.assigned(officerId, now);
+            Work work = new Work(c, at);
+            if (!at.flow().ended()) {
+                FlowEngine.Result result = FlowEngine.advance(flow, at.flow(), new Input.RouteResult(Input.RouteOutcome.ANSWERED));
+                work.conversation = at.withFlow(result.state());
+                // the flow's words after an answered route are for calls; the officer writes now
+                result.steps().stream().filter(s -> s instanceof Step.Refer).forEach(s -> refer(work, ((Step.Refer) s).referral(), now));
+            }
+            work.changes.add(InboxChange.of("conversation", work.conversation, null));
+            return work;
+        });
+    }
+
+    public void close(String conversationId, String outcome) {
+        Instant now = clock.instant();
+        Conversation closed = change(conversationId, c -> {
+            if (c.status() == Conversation.Status.CLOSED) {
+                throw new ConversationStateException("the conversation is already closed");
+            }
+            Work work = new Work(c, c);
+            finish(work, outcome, now);
+            return work;
+        });
+        if (closed.officerId() != null) {
+            routing.ended(closed.officerId(), Channel.CHAT, closed.team(), null);
+        }
+    }
+
+    /** An officer's referral for the person of this conversation, with the transcript's reference. */
+    public String refer(String conversationId, org.hotline.gateway.flow.Referral referral, String officerId) {
+        Instant now = clock.instant();
+        change(conversationId, c -> {
+            Work work = new Work(c, c);
+            String callback = "caller".equals(referral.callbackNumber()) ? phoneOf(c) : referral.callbackNumber();
+            outbox.add(referral, new OutboxMapper.Origin(c.contact(), callback, null, officerId, now, transcriptRef(c)));
+            work.conversation = c.referred(referral.id());
+            return work;
+        });
+        return referral.id();
+    }
+
+    // --- the flow ---
+
+    /** Carries out the flow's steps for chat and returns what to write back (null: nothing). */
+    private Reply run(Work work, List<Step> steps, Instant now) {
+        List<String> paragraphs = new ArrayList<>();
+        List<Reply.Button> buttons = List.of();
+        List<Step> todo = new ArrayList<>(steps);
+        while (!todo.isEmpty()) {
+            Step step = todo.removeFirst();
+            switch (step) {
+                case Step.Say say -> paragraphs.add(text.say(say));
+                case Step.Ask ask -> {
+                    Reply question = text.ask(ask);
+                    paragraphs.add(question.text());
+                    buttons = question.buttons();
+                }
+                case Step.Route route -> {
+                    queue(work, route.team(), route.topic(), route.priority(), route.language(), now);
+                    paragraphs.add(text.queued(route.language()));
+                }
+                case Step.Record record -> {
+                    // no voicemail in a chat: the person writes instead
+                    FlowEngine.Result next = FlowEngine.advance(flow, work.conversation.flow(), new Input.RecordingResult(false, null));
+                    work.conversation = work.conversation.withFlow(next.state());
+                    todo.addAll(0, next.steps());
+                }
+                case Step.Refer refer -> refer(work, refer.referral(), now);
+                case Step.Transfer transfer -> {
+                    // a chat cannot be put through to a phone: the hotline's first team takes it instead
+                    String team = directory.teams().getFirst().id();
+                    queue(work, team, work.conversation.flow().vars().get("topic"), Node.Priority.NORMAL,
+                            work.conversation.language(), now);
+                    paragraphs.add(text.queued(work.conversation.language()));
+                }
+                case Step.End end -> {
+                    if (work.conversation.status() == Conversation.Status.FLOW) {
+                        finish(work, "information", now);
+                    }
+                }
+            }
+        }
+        return paragraphs.isEmpty() ? null : new Reply(String.join("\n\n", paragraphs), buttons);
+    }
+
+    private void queue(Work work, String team, String topic, Node.Priority priority, String language, Instant now) {
+        work.conversation = work.conversation.queued(team, topic, priority, now);
+        work.toQueue.add(QueuedContact.waiting(work.conversation.id(), Channel.CHAT, team, language, priority, topic, now));
+        work.changes.add(InboxChange.of("conversation", work.conversation, null));
+    }
+
+    private void refer(Work work, org.hotline.gateway.flow.Referral referral, Instant now) {
+        Conversation c = work.conversation;
+        String callback = "caller".equals(referral.callbackNumber()) ? phoneOf(c) : referral.callbackNumber();
+        outbox.add(referral, new OutboxMapper.Origin(c.contact(), callback, null, "flow", now, transcriptRef(c)));
+        work.conversation = c.referred(referral.id());
+    }
+
+    /** Adds an outgoing message; on WhatsApp outside the 24-hour window it is held and the template goes instead. */
+    private Written write(Work work, Reply reply, String author, Instant now) {
+        Conversation c = work.conversation;
+        boolean windowOpen = c.windowOpen(now);
+        ChatEntry entry = ChatEntry.outbound(c.nextEntryId(), author, reply.text(), now, windowOpen ? Delivery.QUEUED : Delivery.HELD, false);
+        work.conversation = c.wrote(entry.id(), now, true);
+        work.entries.put(entry.id(), entry);
+        work.changes.add(InboxChange.of("message", work.conversation, entry.id()));
+        if (windowOpen) {
+            work.outgoing.add(outbound(work.conversation, entry.id(), reply, false));
+            return new Written(entry.id(), Delivery.QUEUED.wireName(), false, null);
+        }
+        if (settings.whatsappReopenTemplate() == null || settings.whatsappReopenTemplate().isBlank()) {
+            return new Written(entry.id(), Delivery.HELD.wireName(), false, "WhatsApp's 24-hour window has closed and no approved template is "
+                    + "configured (hotline.chat.whatsapp-reopen-template): the message waits until the person writes again");
+        }
+        boolean templatePending = c.pending().stream().map(id -> entry(work, id)).flatMap(Optional::stream).anyMatch(ChatEntry::template);
+        if (!templatePending) {
+            ChatEntry template = ChatEntry.outbound(work.conversation.nextEntryId(), author, null, now, Delivery.QUEUED, true);
+            work.conversation = work.conversation.wrote(template.id(), now, true);
+            work.entries.put(template.id(), template);
+            work.outgoing.add(outbound(work.conversation, template.id(), new Reply("", List.of()), true));
+        }
+        return new Written(entry.id(), Delivery.HELD.wireName(), true, "WhatsApp's 24-hour window has closed: the approved template was sent to "
+                + "ask the person to write back; this message follows as soon as they do");
+    }
+
+    /** The person wrote again: messages held for WhatsApp's window go now, in order. */
+    private void releaseHeld(Work work) {
+        for (String id : work.conversation.pending()) {
+            Optional<ChatEntry> held = entry(work, id).filter(e -> e.delivery() == Delivery.HELD);
+            if (held.isPresent()) {
+                work.entries.put(id, held.get().delivered(Delivery.QUEUED, null, null));
+                work.outgoing.add(outbound(work.conversation, id, new Reply(held.get().text(), List.of()), false));
+                work.changes.add(InboxChange.of("delivery", work.conversation, id));
+            }
+        }
+    }
+
+    private static OutboundMessage outbound(Conversation c, String entryId, Reply reply, boolean template) {
+        return new OutboundMessage(c.id(), entryId, c.channel(), c.contact(), c.hotlineAddress(), reply.text(), reply.buttons(), template);
+    }
+
+    /** Closes the conversation: the call log gets its record, and the person's next message opens a new one. */
+    private void finish(Work work, String outcome, Instant now) {
+        Conversation c = work.conversation.closed(outcome, now);
+        work.conversation = c;
+        boolean answered = c.officerId() != null;
+        CallOutcome result = answered ? CallOutcome.ANSWERED
+                : c.queuedAt() != null ? CallOutcome.ABANDONED_IN_QUEUE
+                : c.referralIds().isEmpty() ? CallOutcome.INFORMATION_ONLY : CallOutcome.VOICEMAIL;
+        Duration queueWait = c.queuedAt() == null ? Duration.ZERO
+                : Duration.between(c.queuedAt(), c.assignedAt() != null ? c.assignedAt() : now);
+        Duration talk = c.assignedAt() == null ? Duration.ZERO : Duration.between(c.assignedAt(), now);
+        work.record = new CallRecord(c.id(), Channel.CHAT, c.contact(), c.language(), c.topic(), c.team(), c.flow().path(),
+                c.startedAt(), now, queueWait, c.officerId(), talk, result, c.referralIds());
+        work.changes.add(InboxChange.of("conversation", c, null));
+    }
+
+    private Work redo(Conversation saved) {
+        Work work = new Work(saved, saved);
+        for (String id : saved.pending()) {
+            entry(work, id).filter(e -> e.delivery() == Delivery.QUEUED)
+                    .ifPresent(e -> work.outgoing.add(outbound(saved, e.id(), new Reply(e.text(), List.of()), e.template())));
+        }
+        if (saved.status() == Conversation.Status.QUEUED) {
+            work.toQueue.add(QueuedContact.waiting(saved.id(), Channel.CHAT, saved.team(), saved.language(), saved.priority(),
+                    saved.topic(), saved.queuedAt()));
+        }
+        return work;
+    }
+
+    // --- saving and effects ---
+
+    private Conversation change(String conversationId, Function<Conversation, Work> change) {
+        Conversation known = store.get(conversationId).orElseThrow(() -> new UnknownConversationException(conversationId));
+        return store.underLock(known.channel(), known.contact(), () -> {
+            Conversation current = store.get(conversationId).orElseThrow(() -> new UnknownConversationException(conversationId));
+            return commit(change.apply(current));
+        });
+    }
+
+    /** An entry as this change sees it: changed here, or as stored. */
+    private Optional<ChatEntry> entry(Work work, String entryId) {
+        ChatEntry changed = work.entries.get(entryId);
+        return changed != null ? Optional.of(changed) : store.entry(work.conversation.id(), entryId);
+    }
+
+    private Conversation commit(Work work) {
+        Conversation c = work.conversation;
+        if (work.before == null || !c.equals(work.before) || !work.entries.isEmpty()) {
+            store.save(work.before, c, List.copyOf(work.entries.values()));
+        }
+        work.outgoing.forEach(sender::enqueue);
+        if (work.record != null) {
+            callLog.record(work.record);
+            if (c.language() != null) {
+                returning.remember(memoryAddress(c.channel(), c.contact()), c.language());
+            }
+            if (work.before != null && work.before.status() == Conversation.Status.QUEUED && c.officerId() == null) {
+                routing.abandon(c.id());
+            }
+        }
+        work.toQueue.forEach(routing::enqueue);
+        work.changes.forEach(inbox::publish);
+        return c;
+    }
+
+    private Facts facts(ChatChannel channel, String contact, Instant now) {
+        String remembered = returning.lastLanguage(memoryAddress(channel, contact)).orElse(null);
+        return new Facts(Channel.CHAT, channel != ChatChannel.VIBER, remembered, hours.openTeams(now), hours.isHoliday(now));
+    }
+
+    /** A WhatsApp or SMS person is remembered by number, the same as when they call; a Viber person by their id. */
+    private static String memoryAddress(ChatChannel channel, String contact) {
+        return channel == ChatChannel.VIBER ? "viber:" + contact : phoneOf(channel, contact);
+    }
+
+    private static String phoneOf(Conversation c) {
+        return c.channel() == ChatChannel.VIBER ? null : phoneOf(c.channel(), c.contact());
+    }
+
+    private static String phoneOf(ChatChannel channel, String contact) {
+        return contact.startsWith("whatsapp:") ? contact.substring("whatsapp:".length()) : contact;
+    }
+
+    static String transcriptRef(Conversation c) {
+        return "/api/v1/conversations/" + c.id() + "/messages";
+    }
+
+    /** Letters only: an id must never look like a phone number to the log masking. */
+    private static String newId(String prefix) {
+        StringBuilder id = new StringBuilder(prefix);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 20; i++) {
+            id.append((char) ('a' + random.nextInt(26)));
+        }
+        return id.toString();
+    }
+
+    public static class UnknownConversationException extends RuntimeException {
+        public UnknownConversationException(String id) {
+            super("no conversation " + id);
+        }
+    }
+
+    public static class ConversationStateException extends RuntimeException {
+        public ConversationStateException(String message) {
+            super(message);
+        }
+    }
+}

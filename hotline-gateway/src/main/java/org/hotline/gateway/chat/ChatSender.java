@@ -1,0 +1,186 @@
+package org.hotline.gateway.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import org.hotline.caseconnector.delivery.RetryPolicy;
+import org.hotline.gateway.state.StreamStore;
+import org.hotline.gateway.state.StreamStore.StreamEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The durable outbound queue: replies wait in a stream of the state store until their provider has
+ * taken them, so a provider outage delays replies and loses none. One conversation's messages go
+ * strictly in order (a failed one holds back those after it); different conversations are sent in
+ * parallel. Outages, rate limits and timeouts are retried with backoff within the horizon; a refusal
+ * (a blocked or unknown receiver) marks the message failed, for the officer to see.
+ */
+public class ChatSender {
+
+    public static final String STREAM = "chat:outbound";
+    static final String GROUP = "chat-senders";
+    static final String TYPE = "chat-message";
+
+    private static final Logger log = LoggerFactory.getLogger(ChatSender.class);
+
+    /** What becomes of a message: the conversation's transcript records it. */
+    public interface Results {
+        /** False when the message went already (queued twice by a retried webhook). */
+        boolean stillToSend(OutboundMessage message);
+
+        void sent(OutboundMessage message, String providerMessageId);
+
+        void failed(OutboundMessage message, String reason);
+    }
+
+    private record Pending(String streamId, OutboundMessage message, Instant firstTried) {}
+
+    private final StreamStore streams;
+    private final List<ProviderClient> providers;
+    private final RetryPolicy retry;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ExecutorService executor;
+    private final String consumer;
+    private Results results;
+    /** Per conversation, the messages read from the stream and not yet sent, oldest first. */
+    private final Map<String, Deque<Pending>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+    public ChatSender(StreamStore streams, List<ProviderClient> providers, RetryPolicy retry, JsonMapper json, Clock clock,
+                      ExecutorService executor, String consumer) {
+        this.streams = streams;
+        this.providers = List.copyOf(providers);
+        this.retry = retry;
+        this.json = json;
+        this.clock = clock;
+        this.executor = executor;
+        this.consumer = consumer;
+        streams.ensureGroup(STREAM, GROUP);
+    }
+
+    public void reportTo(Results results) {
+        this.results = results;
+    }
+
+    public void enqueue(OutboundMessage message) {
+        streams.append(STREAM, TYPE, json.writeValueAsString(message));
+    }
+
+    /** One round: take new messages (and a dead instance's), then send every conversation's due messages. */
+    public int runOnce(int batch, Duration wait) {
+        List<StreamEntry> entries = new ArrayList<>(streams.claimStale(STREAM, GROUP, consumer, retry.reclaimAfter(), batch));
+        boolean idle = waiting.isEmpty() && entries.isEmpty();
+        entries.addAll(streams.readNew(STREAM, GROUP, consumer, batch, idle ? wait : Duration.ZERO));
+        Instant now = clock.instant();
+        for (StreamEntry entry : entries) {
+            OutboundMessage message = json.readValue(entry.payload(), OutboundMessage.class);
+            Deque<Pending> queue = waiting.computeIfAbsent(message.conversationId(), id -> new ArrayDeque<>());
+            if (queue.stream().noneMatch(p -> p.streamId().equals(entry.id()))) {
+                queue.add(new Pending(entry.id(), message, now));
+            }
+        }
+        List<Callable<Integer>> due = new ArrayList<>();
+        waiting.forEach((conversation, queue) -> {
+            if (!now.isBefore(notBefore.getOrDefault(conversation, now))) {
+                due.add(() -> sendInOrder(conversation, queue));
+            }
+        });
+        if (due.isEmpty()) {
+            if (!idle && entries.isEmpty()) {
+                sleep(Duration.ofMillis(Math.min(200, wait.toMillis())));
+            }
+            return 0;
+        }
+        int sent = 0;
+        try {
+            for (var future : executor.invokeAll(due)) {
+                sent += future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.error("sending chat messages failed", e.getCause());
+        }
+        return sent;
+    }
+
+    private int sendInOrder(String conversation, Deque<Pending> queue) {
+        int done = 0;
+        while (!queue.isEmpty()) {
+            Pending pending = queue.peekFirst();
+            if (!sendOne(conversation, pending)) {
+                return done;
+            }
+            queue.pollFirst();
+            streams.ack(STREAM, GROUP, pending.streamId());
+            failures.remove(conversation);
+            notBefore.remove(conversation);
+            done++;
+        }
+        waiting.remove(conversation, queue);
+        return done;
+    }
+
+    /** True when the message is finished with (sent or refused); false when it must be tried again later. */
+    private boolean sendOne(String conversation, Pending pending) {
+        OutboundMessage message = pending.message();
+        ProviderClient provider = providers.stream().filter(p -> p.sends(message.channel())).findFirst().orElse(null);
+        try {
+            if (provider == null) {
+                results.failed(message, "no " + message.channel().wireName() + " provider is configured");
+                return true;
+            }
+            if (!results.stillToSend(message)) {
+                return true;
+            }
+            String id = provider.send(message);
+            results.sent(message, id);
+            return true;
+        } catch (ProviderClient.SendException e) {
+            if (!e.retry()) {
+                log.warn("{} message {} refused: {}", message.channel().wireName(), message.entryId(), e.getMessage());
+                results.failed(message, e.getMessage());
+                return true;
+            }
+            return later(conversation, pending, e.getMessage());
+        } catch (RuntimeException e) {
+            // the state store failed while recording: the message stays queued
+            return later(conversation, pending, "the state store failed: " + e);
+        }
+    }
+
+    private boolean later(String conversation, Pending pending, String reason) {
+        OutboundMessage message = pending.message();
+        Instant now = clock.instant();
+        if (Duration.between(pending.firstTried(), now).compareTo(retry.horizon()) > 0) {
+            results.failed(message, "gave up after " + retry.horizon() + " of retries; last: " + reason);
+            return true;
+        }
+        int failed = failures.merge(conversation, 1, Integer::sum);
+        Duration delay = retry.delayAfter(failed);
+        notBefore.put(conversation, now.plus(delay));
+        log.warn("{} message {} not sent ({} time(s)); next try in {} ms: {}", message.channel().wireName(),
+                message.entryId(), failed, delay.toMillis(), reason);
+        return false;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

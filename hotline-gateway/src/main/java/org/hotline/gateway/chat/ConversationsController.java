@@ -1,0 +1,277 @@
+package org.hotline.gateway.chat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.flow.Channel;
+import org.hotline.gateway.flow.Node;
+import org.hotline.gateway.flow.Referral;
+import org.hotline.gateway.security.Masking;
+import org.hotline.gateway.security.SecuritySettings;
+import org.hotline.gateway.security.SignedInUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The officers' inbox: conversations assigned to them and waiting in their teams' queues, the
+ * messages, replying, taking, closing, referring, and a stream of changes. Officers see only their
+ * teams' conversations (and those assigned to them); supervisors see all. The person's address is
+ * masked; media links go only to the officer the conversation is with (and supervisors).
+ */
+@RestController
+@RequestMapping("/api/v1/conversations")
+class ConversationsController {
+
+    /** Outcomes an officer records when closing, for the call log and the supervisors. */
+    static final Set<String> OUTCOMES = Set.of("resolved", "referred", "information-given", "no-response", "not-relevant");
+
+    private final ConversationStore store;
+    private final ChatConversations conversations;
+    private final InboxEvents events;
+    private final HotlineDirectory directory;
+    private final SecuritySettings security;
+    private final java.time.Clock clock;
+    private final MediaFetcher mediaFetcher;
+
+    ConversationsController(ConversationStore store, ChatConversations conversations, InboxEvents events, HotlineDirectory directory,
+                            SecuritySettings security, java.time.Clock clock, MediaFetcher mediaFetcher) {
+        this.mediaFetcher = mediaFetcher;
+        this.clock = clock;
+        this.store = store;
+        this.conversations = conversations;
+        this.events = events;
+        this.directory = directory;
+        this.security = security;
+    }
+
+    record ConversationView(String id, String channel, String status, String team, String topic, String priority, String language,
+                            String officerId, String contact, String profileName, Instant startedAt, Instant queuedAt,
+                            Instant lastMessageAt, int messages, boolean windowOpen, String outcome, List<String> referralIds) {}
+
+    record MessageView(String id, String direction, String author, String text, List<MediaView> media, Instant at, String delivery,
+                       String error, boolean template) {}
+
+    record MediaView(String kind, String contentType, String name, String url) {}
+
+    /** {@code view}: {@code mine} (assigned to me), {@code queue} (waiting for my teams), or both (default). */
+    @GetMapping
+    List<ConversationView> list(@RequestParam(required = false) String view, Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        Instant now = clock.instant();
+        return store.openIndex().values().stream()
+                .filter(s -> viewer.sees(s.team(), s.officerId()))
+                .filter(s -> view == null
+                        || view.equals("mine") && viewer.user().is(s.officerId())
+                        || view.equals("queue") && s.status() == Conversation.Status.QUEUED)
+                .map(s -> store.get(s.id()).orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing((Conversation c) -> c.priority() == Node.Priority.URGENT ? 0 : 1)
+                        .thenComparing(c -> c.queuedAt() != null ? c.queuedAt() : c.startedAt()))
+                .map(c -> view(c, now))
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    ConversationView one(@PathVariable String id, Authentication authentication) {
+        return view(visible(id, viewer(authentication)), clock.instant());
+    }
+
+    @GetMapping("/{id}/messages")
+    List<MessageView> messages(@PathVariable String id, Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        boolean mediaLinks = viewer.user().supervises() || viewer.user().is(c.officerId());
+        return store.entries(c).stream().map(e -> new MessageView(e.id(), e.direction().name().toLowerCase(), e.author(), e.text(),
+                mediaOf(c, e, mediaLinks), e.at(), e.delivery() == null ? null : e.delivery().wireName(), e.error(), e.template())).toList();
+    }
+
+    /** Files are fetched through the gateway (the officer never needs the provider's credentials); a place or a contact is shown as it is. */
+    private static List<MediaView> mediaOf(Conversation c, ChatEntry e, boolean links) {
+        List<MediaView> views = new java.util.ArrayList<>();
+        for (int i = 0; i < e.media().size(); i++) {
+            MediaRef m = e.media().get(i);
+            boolean file = m.url() != null && m.url().startsWith("http");
+            String url = !links ? null : file ? "/api/v1/conversations/" + c.id() + "/messages/" + e.id() + "/media/" + i : m.url();
+            views.add(new MediaView(m.kind(), m.contentType(), m.name(), url));
+        }
+        return views;
+    }
+
+    /** A file the person sent, for the officer the conversation is with (and supervisors). */
+    @GetMapping("/{id}/messages/{entryId}/media/{index}")
+    ResponseEntity<byte[]> media(@PathVariable String id, @PathVariable String entryId, @PathVariable int index,
+                                 Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        if (!viewer.user().supervises() && !viewer.user().is(c.officerId())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "media are for the officer the conversation is with");
+        }
+        MediaRef ref = store.entry(id, entryId).filter(e -> index >= 0 && index < e.media().size()).map(e -> e.media().get(index))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such media"));
+        try {
+            MediaFetcher.Media media = mediaFetcher.fetch(ref);
+            return ResponseEntity.ok().header("Content-Type", media.contentType()).header("Cache-Control", "no-store")
+                    .header("Content-Disposition", "attachment").body(media.bytes());
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        } catch (MediaFetcher.MediaUnavailableException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, e.getMessage());
+        }
+    }
+
+    record NewMessage(String text) {}
+
+    @PostMapping("/{id}/messages")
+    ResponseEntity<ChatConversations.Written> reply(@PathVariable String id, @RequestBody NewMessage message, Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        if (!viewer.user().is(c.officerId())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "only the officer the conversation is with replies; take it first");
+        }
+        if (message == null || message.text() == null || message.text().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the reply needs a text");
+        }
+        if (message.text().length() > 1600) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a reply has at most 1600 characters");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(conversations.reply(id, viewer.user().officerId(), message.text()));
+    }
+
+    /** {@code officerId}: a supervisor gives the conversation to an officer; an officer leaves it out to take it. */
+    record Assignment(String officerId) {}
+
+    @PostMapping("/{id}/assign")
+    ConversationView assign(@PathVariable String id, @RequestBody(required = false) Assignment assignment, Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        String officer = assignment == null || assignment.officerId() == null ? viewer.user().officerId() : assignment.officerId();
+        if (officer == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name the officerId to give the conversation to");
+        }
+        if (!officer.equals(viewer.user().officerId()) && !viewer.user().supervises()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only supervisors give conversations to other officers");
+        }
+        var target = directory.officer(officer)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "no officer " + officer));
+        if (c.team() != null && !target.teams().contains(c.team()) && !viewer.user().supervises()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the conversation is for the " + c.team() + " team");
+        }
+        conversations.assign(id, officer);
+        return view(store.get(id).orElseThrow(), clock.instant());
+    }
+
+    record Closing(String outcome) {}
+
+    @PostMapping("/{id}/close")
+    ConversationView close(@PathVariable String id, @RequestBody Closing closing, Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        if (!viewer.user().is(c.officerId()) && !viewer.user().supervises()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the officer the conversation is with, or a supervisor, closes it");
+        }
+        if (closing == null || closing.outcome() == null || !OUTCOMES.contains(closing.outcome())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "outcome must be one of " + OUTCOMES.stream().sorted().toList());
+        }
+        conversations.close(id, closing.outcome());
+        return view(store.get(id).orElseThrow(), clock.instant());
+    }
+
+    /**
+     * An officer's referral for this person: the case store gets the person's address, the
+     * conversation's team, topic and language, and the transcript's reference.
+     */
+    record NewReferral(String kind, String topic, String urgency, String safeToCallBack, String callbackNumber, String notes) {}
+
+    record Referred(String id) {}
+
+    @PostMapping("/{id}/referrals")
+    ResponseEntity<Referred> refer(@PathVariable String id, @RequestBody NewReferral request,
+                                   @RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        if (!viewer.user().is(c.officerId()) && !viewer.user().supervises()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the officer the conversation is with, or a supervisor, refers");
+        }
+        if (key == null || !key.matches("[A-Za-z0-9._:-]{8,100}")) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Idempotency-Key must be 8 to 100 letters, digits or . _ : -");
+        }
+        try {
+            Node.ReferralKind kind = Node.ReferralKind.valueOf(String.valueOf(request.kind()).toUpperCase().replace('-', '_'));
+            Node.Priority urgency = request.urgency() == null ? (c.priority() == null ? Node.Priority.NORMAL : c.priority())
+                    : Node.Priority.valueOf(request.urgency().toUpperCase());
+            String safe = request.safeToCallBack() == null ? "unknown" : request.safeToCallBack().toLowerCase();
+            Referral referral = new Referral(c.id() + ":" + key, kind, urgency, c.team(), request.topic() != null ? request.topic() : c.topic(),
+                    c.language(), Channel.CHAT, safe, request.callbackNumber(), null,
+                    request.notes() == null ? Map.of() : Map.of("notes", request.notes()));
+            String officer = viewer.user().officerId() != null ? viewer.user().officerId() : viewer.user().username();
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Referred(conversations.refer(id, referral, officer)));
+        } catch (IllegalArgumentException | org.hotline.caseconnector.model.Referral.InvalidReferralException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** Inbox changes as server-sent events, for the conversations this user may see. */
+    @GetMapping(path = "/events", produces = "text/event-stream")
+    SseEmitter events(Authentication authentication) {
+        Viewer viewer = viewer(authentication);
+        return events.subscribe(change -> viewer.sees(change.team(), change.officerId()), Duration.ofHours(1));
+    }
+
+    @ExceptionHandler(ChatConversations.UnknownConversationException.class)
+    ResponseEntity<String> unknown(ChatConversations.UnknownConversationException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(e.getMessage());
+    }
+
+    @ExceptionHandler(ChatConversations.ConversationStateException.class)
+    ResponseEntity<String> conflict(ChatConversations.ConversationStateException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(e.getMessage());
+    }
+
+    private record Viewer(SignedInUser user, Set<String> teams) {
+        boolean sees(String team, String officerId) {
+            return user.supervises() || user.is(officerId) || team != null && teams.contains(team);
+        }
+    }
+
+    private Viewer viewer(Authentication authentication) {
+        SignedInUser user = SignedInUser.of(authentication, security);
+        Set<String> teams = user.officerId() == null ? Set.of()
+                : directory.officer(user.officerId()).map(o -> Set.copyOf(o.teams())).orElse(Set.of());
+        if (!user.supervises() && user.officerId() == null) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the inbox is for officers and supervisors");
+        }
+        return new Viewer(user, teams);
+    }
+
+    private Conversation visible(String id, Viewer viewer) {
+        Conversation c = store.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id));
+        if (!viewer.sees(c.team(), c.officerId())) {
+            // a conversation still with the flow has no team yet: nobody but supervisors reads it
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id);
+        }
+        return c;
+    }
+
+    private static ConversationView view(Conversation c, Instant now) {
+        String contact = c.channel() == ChatChannel.VIBER ? "viber:" + Masking.text(c.contact()) : Masking.phone(c.contact());
+        return new ConversationView(c.id(), c.channel().wireName(), c.status().wireName(), c.team(), c.topic(),
+                c.priority() == null ? null : c.priority().name().toLowerCase(), c.language(), c.officerId(), contact, c.profileName(),
+                c.startedAt(), c.queuedAt(), c.lastMessageAt(), c.entryCount(), c.windowOpen(now), c.outcome(), c.referralIds());
+    }
+}

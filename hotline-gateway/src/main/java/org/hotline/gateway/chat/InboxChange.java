@@ -1,0 +1,15 @@
+package org.hotline.gateway.chat;
+
+/**
+ * A change in the officers' inbox, as the event stream sends it: ids and states only, never a
+ * message's text or a person's address (the console fetches those with the officer's rights).
+ *
+ * @param kind {@code conversation} (opened, queued, assigned, closed), {@code message} (a new one,
+ *             either way) or {@code delivery} (a sent message's status changed)
+ */
+public record InboxChange(String kind, String conversationId, String team, String officerId, String status, String entryId) {
+
+    static InboxChange of(String kind, Conversation c, String entryId) {
+        return new InboxChange(kind, c.id(), c.team(), c.officerId(), c.status().wireName(), entryId);
+    }
+}
