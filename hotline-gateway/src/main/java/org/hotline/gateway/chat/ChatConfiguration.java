@@ -26,8 +26,13 @@ import org.hotline.gateway.state.LockManager;
 import org.hotline.gateway.state.SessionStore;
 import org.hotline.gateway.state.StreamStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.integration.annotation.IntegrationComponentScan;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -131,7 +136,24 @@ class ChatConfiguration {
     }
 
     @Bean
-    DeliveryLoop chatSendLoop(ChatSender sender) {
-        return new DeliveryLoop("chat-sender", () -> sender.runOnce(100, Duration.ofMillis(500)), true);
+    DeliveryLoop chatSendLoop(ChatSender sender, LockManager locks) {
+        return new DeliveryLoop("chat-sender",
+                () -> sender.runWhileLeading(locks, Duration.ofSeconds(1), 100, Duration.ofMillis(200)), true);
+    }
+
+    /** Several instances on Redis: inbox changes reach the officers connected to any of them. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "hotline.state.store", havingValue = "redis")
+    static class RedisInbox {
+        @Bean
+        RedisMessageListenerContainer inboxRelay(RedisConnectionFactory connections, StringRedisTemplate redis, InboxEvents events,
+                                                 JsonMapper json) {
+            RedisInboxRelay relay = new RedisInboxRelay(events, redis, json);
+            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+            container.setConnectionFactory(connections);
+            container.addMessageListener(relay, new ChannelTopic(RedisInboxRelay.CHANNEL));
+            events.relayThrough(relay);
+            return container;
+        }
     }
 }

@@ -36,6 +36,8 @@ import org.hotline.gateway.routing.TeamHours;
  */
 public class ChatConversations {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatConversations.class);
+
     private final Flow flow;
     private final ConversationStore store;
     private final ChatText text;
@@ -189,6 +191,13 @@ public class ChatConversations {
 
     /** The outbound queue reports a message sent (with the provider's id) or failed for good. */
     public void delivered(OutboundMessage message, String providerMessageId, String failure) {
+        if (store.get(message.conversationId()).isEmpty()) {
+            // the conversation is gone (the embedded store keeps conversations in memory, and the
+            // gateway restarted): the reply went all the same, there is nothing left to record it in
+            log.warn("{} message {} of a conversation this gateway no longer holds was {}", message.channel().wireName(),
+                    message.entryId(), failure == null ? "sent" : "not sent: " + failure);
+            return;
+        }
         if (providerMessageId != null) {
             store.rememberSent(message.channel(), providerMessageId, message.conversationId(), message.entryId());
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.hotline.caseconnector.delivery.RetryPolicy;
+import org.hotline.gateway.state.LockManager;
 import org.hotline.gateway.state.StreamStore;
 import org.hotline.gateway.state.StreamStore.StreamEntry;
 import org.slf4j.Logger;
@@ -76,6 +77,24 @@ public class ChatSender {
 
     public void enqueue(OutboundMessage message) {
         streams.append(STREAM, TYPE, json.writeValueAsString(message));
+    }
+
+    /**
+     * Sends for a while if this instance holds the sender's lock: one instance sends at a time, so a
+     * conversation's messages leave in order whichever instance queued them. Otherwise waits a turn.
+     */
+    public void runWhileLeading(LockManager locks, Duration turn, int batch, Duration wait) {
+        var lock = locks.tryLock("chat:sender", turn.multipliedBy(3), Duration.ZERO);
+        if (lock.isEmpty()) {
+            sleep(turn);
+            return;
+        }
+        try (var held = lock.get()) {
+            long until = System.nanoTime() + turn.toNanos();
+            while (System.nanoTime() < until && !Thread.currentThread().isInterrupted()) {
+                runOnce(batch, wait);
+            }
+        }
     }
 
     /** One round: take new messages (and a dead instance's), then send every conversation's due messages. */

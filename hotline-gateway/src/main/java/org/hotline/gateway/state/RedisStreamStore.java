@@ -61,15 +61,36 @@ public final class RedisStreamStore implements StreamStore {
         if (!block.isZero()) {
             options = options.block(block);
         }
-        List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
-                Consumer.from(group, consumer), options, StreamOffset.create(PREFIX + stream, ReadOffset.lastConsumed()));
+        StreamReadOptions read = options;
+        List<MapRecord<String, Object, Object>> records = recreatingGroup(stream, group, () -> redis.opsForStream().read(
+                Consumer.from(group, consumer), read, StreamOffset.create(PREFIX + stream, ReadOffset.lastConsumed())));
         return records == null ? List.of() : records.stream().map(r -> entry(r, 1)).toList();
+    }
+
+    /**
+     * Redis lost the group (restarted without persistence, or flushed): it is made again and the
+     * read goes on, rather than a reader failing until someone restarts the gateway.
+     */
+    private <T> T recreatingGroup(String stream, String group, java.util.function.Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (org.springframework.dao.DataAccessException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause.getMessage() == null || !cause.getMessage().contains("NOGROUP")) {
+                throw e;
+            }
+            ensureGroup(stream, group);
+            return operation.get();
+        }
     }
 
     @Override
     public List<StreamEntry> claimStale(String stream, String group, String consumer, Duration minIdle, int max) {
         String key = PREFIX + stream;
-        var pending = redis.opsForStream().pending(key, group, Range.unbounded(), max);
+        var pending = recreatingGroup(stream, group, () -> redis.opsForStream().pending(key, group, Range.unbounded(), max));
         Map<String, Long> deliveries = new HashMap<>();
         List<RecordId> stale = new ArrayList<>();
         for (PendingMessage message : pending) {

@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -356,7 +355,7 @@ class ChatConversationTest {
         List<String> accepted = providers.getAllServeEvents().stream()
                 .filter(e -> e.getResponse().getStatus() == 201)
                 .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .map(e -> form(e.getRequest().getBodyAsString()))
+                .map(e -> TwilioSigner.parse(e.getRequest().getBodyAsString()))
                 .filter(f -> person.equals(f.get("To")))
                 .map(f -> f.get("Body"))
                 .filter(b -> List.of("first", "second", "third").contains(b))
@@ -499,7 +498,7 @@ class ChatConversationTest {
         return providers.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().equals(MESSAGES) && e.getResponse().getStatus() == 201)
                 .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .map(e -> form(e.getRequest().getBodyAsString()))
+                .map(e -> TwilioSigner.parse(e.getRequest().getBodyAsString()))
                 .filter(f -> person.equals(f.get("To")))
                 .toList();
     }
@@ -524,7 +523,7 @@ class ChatConversationTest {
     private String sidOf(String body) {
         ServeEvent event = providers.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().equals(MESSAGES) && e.getResponse().getStatus() == 201)
-                .filter(e -> body.equals(form(e.getRequest().getBodyAsString()).get("Body"))).findFirst().orElseThrow();
+                .filter(e -> body.equals(TwilioSigner.parse(e.getRequest().getBodyAsString()).get("Body"))).findFirst().orElseThrow();
         return json.readTree(event.getResponse().getBodyAsString()).path("sid").asString();
     }
 
@@ -553,17 +552,5 @@ class ChatConversationTest {
         http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
         await().until(() -> lines.stream().anyMatch(l -> l.contains("ready")));
         return lines;
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 }
