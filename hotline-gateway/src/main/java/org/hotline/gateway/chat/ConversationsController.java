@@ -62,7 +62,8 @@ class ConversationsController {
 
     record ConversationView(String id, String channel, String status, String team, String topic, String priority, String language,
                             String officerId, String contact, String profileName, Instant startedAt, Instant queuedAt,
-                            Instant lastMessageAt, int messages, boolean windowOpen, String outcome, List<String> referralIds) {}
+                            Instant lastMessageAt, int messages, boolean windowOpen, boolean subscribed, String outcome,
+                            List<String> referralIds) {}
 
     record MessageView(String id, String direction, String author, String text, List<MediaView> media, Instant at, String delivery,
                        String error, boolean template) {}
@@ -268,10 +269,12 @@ class ConversationsController {
         return c;
     }
 
-    private static ConversationView view(Conversation c, Instant now) {
+    /** {@code subscribed}: false once a Viber user unsubscribed; the hotline can no longer write to them. */
+    private ConversationView view(Conversation c, Instant now) {
         String contact = c.channel() == ChatChannel.VIBER ? "viber:" + Masking.text(c.contact()) : Masking.phone(c.contact());
         return new ConversationView(c.id(), c.channel().wireName(), c.status().wireName(), c.team(), c.topic(),
                 c.priority() == null ? null : c.priority().name().toLowerCase(), c.language(), c.officerId(), contact, c.profileName(),
-                c.startedAt(), c.queuedAt(), c.lastMessageAt(), c.entryCount(), c.windowOpen(now), c.outcome(), c.referralIds());
+                c.startedAt(), c.queuedAt(), c.lastMessageAt(), c.entryCount(), c.windowOpen(now),
+                store.contactState(c.channel(), c.contact()).subscribed(), c.outcome(), c.referralIds());
     }
 }

@@ -424,6 +424,12 @@ class ChatConversationTest {
         assertThat(tries).hasSize(2);
         var request = providers.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals("/pa/send_message")).findFirst().orElseThrow();
         assertThat(request.getRequest().getHeader("X-Viber-Auth-Token")).isEqualTo(VIBER_TOKEN);
+
+        // the person unsubscribes: the officer sees it
+        assertThat(json.readTree(api.get("/api/v1/conversations/" + id, TestUsers.OLGA).body()).path("subscribed").asBoolean()).isTrue();
+        assertThat(viber(Map.of("event", "unsubscribed", "timestamp", 1764583300000L, "user_id", user,
+                "message_token", 7000000000000000009L)).statusCode()).isEqualTo(200);
+        assertThat(json.readTree(api.get("/api/v1/conversations/" + id, TestUsers.OLGA).body()).path("subscribed").asBoolean()).isFalse();
     }
 
     // --- the store is down ---
