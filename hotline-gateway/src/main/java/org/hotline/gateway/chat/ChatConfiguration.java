@@ -111,22 +111,7 @@ class ChatConfiguration {
         Flow flow = library.flow("hotline").orElseThrow(() -> new IllegalStateException("no flow 'hotline' in ivr-scripts"));
         ChatConversations conversations = new ChatConversations(flow, store, new ChatText(prompts, flow.officerKey()), routing, hours,
                 directory, returning, outbox, callLog, sender, inbox, settings, clock);
-        sender.reportTo(new ChatSender.Results() {
-            @Override
-            public boolean stillToSend(OutboundMessage message) {
-                return conversations.stillToSend(message);
-            }
-
-            @Override
-            public void sent(OutboundMessage message, String providerMessageId) {
-                conversations.delivered(message, providerMessageId, null);
-            }
-
-            @Override
-            public void failed(OutboundMessage message, String reason) {
-                conversations.delivered(message, null, reason);
-            }
-        });
+        sender.reportTo(conversations);
         return conversations;
     }
 
@@ -138,7 +123,8 @@ class ChatConfiguration {
     @Bean
     DeliveryLoop chatSendLoop(ChatSender sender, LockManager locks) {
         return new DeliveryLoop("chat-sender",
-                () -> sender.runWhileLeading(locks, Duration.ofSeconds(1), 100, Duration.ofMillis(200)), true);
+                // a blocking read returns as soon as a reply is queued; a longer one costs Redis fewer reads
+                () -> sender.runWhileLeading(locks, Duration.ofSeconds(1), 100, Duration.ofMillis(500)), true);
     }
 
     /** Several instances on Redis: inbox changes reach the officers connected to any of them. */

@@ -34,7 +34,7 @@ import org.hotline.gateway.routing.TeamHours;
  * effects (outgoing messages, the routing queue, the call log, inbox events) happen, so a failure
  * in between is finished by the provider's retry rather than lost.
  */
-public class ChatConversations {
+public class ChatConversations implements ChatSender.Results {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatConversations.class);
 
@@ -181,16 +181,16 @@ public class ChatConversations {
 
     /** A provider's status for a message the hotline sent; statuses of unknown messages are ignored. */
     public void status(ChatChannel channel, String providerMessageId, Delivery status, String error) {
-        store.sent(channel, providerMessageId).ifPresent(ids -> change(ids[0], c -> {
+        store.sent(channel, providerMessageId).ifPresent(sent -> change(sent.conversationId(), c -> {
             Work work = new Work(c, c);
-            entry(work, ids[1]).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, error)));
-            work.changes.add(InboxChange.of("delivery", work.conversation, ids[1]));
+            entry(work, sent.entryId()).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, error)));
+            work.changes.add(InboxChange.of("delivery", work.conversation, sent.entryId()));
             return work;
         }));
     }
 
     /** The outbound queue reports a message sent (with the provider's id) or failed for good. */
-    public void delivered(OutboundMessage message, String providerMessageId, String failure) {
+    private void delivered(OutboundMessage message, String providerMessageId, String failure) {
         if (store.get(message.conversationId()).isEmpty()) {
             // the conversation is gone (the embedded store keeps conversations in memory, and the
             // gateway restarted): the reply went all the same, there is nothing left to record it in
@@ -210,7 +210,18 @@ public class ChatConversations {
         });
     }
 
+    @Override
+    public void sent(OutboundMessage message, String providerMessageId) {
+        delivered(message, providerMessageId, null);
+    }
+
+    @Override
+    public void failed(OutboundMessage message, String reason) {
+        delivered(message, null, reason);
+    }
+
     /** False when the entry was already sent (a message queued twice by a retried webhook goes once). */
+    @Override
     public boolean stillToSend(OutboundMessage message) {
         return store.entry(message.conversationId(), message.entryId())
                 .map(e -> e.providerId() == null && e.delivery() != Delivery.FAILED).orElse(true);
@@ -267,7 +278,8 @@ public class ChatConversations {
                 FlowEngine.Result result = FlowEngine.advance(flow, at.flow(), new Input.RouteResult(Input.RouteOutcome.ANSWERED));
                 work.conversation = at.withFlow(result.state());
                 // the flow's words after an answered route are for calls; the officer writes now
-                result.steps().stream().filter(s -> s instanceof Step.Refer).forEach(s -> refer(work, ((Step.Refer) s).referral(), now));
+                result.steps().stream().filter(s -> s instanceof Step.Refer)
+                        .forEach(s -> refer(work, ((Step.Refer) s).referral(), "flow", now));
             }
             work.changes.add(InboxChange.of("conversation", work.conversation, null));
             return work;
@@ -294,9 +306,7 @@ public class ChatConversations {
         Instant now = clock.instant();
         change(conversationId, c -> {
             Work work = new Work(c, c);
-            String callback = "caller".equals(referral.callbackNumber()) ? phoneOf(c) : referral.callbackNumber();
-            outbox.add(referral, new OutboxMapper.Origin(c.contact(), callback, null, officerId, now, transcriptRef(c)));
-            work.conversation = c.referred(referral.id());
+            refer(work, referral, officerId, now);
             return work;
         });
         return referral.id();
@@ -328,7 +338,7 @@ public class ChatConversations {
                     work.conversation = work.conversation.withFlow(next.state());
                     todo.addAll(0, next.steps());
                 }
-                case Step.Refer refer -> refer(work, refer.referral(), now);
+                case Step.Refer refer -> refer(work, refer.referral(), "flow", now);
                 case Step.Transfer transfer -> {
                     // a chat cannot be put through to a phone: the hotline's first team takes it instead
                     String team = directory.teams().getFirst().id();
@@ -352,10 +362,11 @@ public class ChatConversations {
         work.changes.add(InboxChange.of("conversation", work.conversation, null));
     }
 
-    private void refer(Work work, org.hotline.gateway.flow.Referral referral, Instant now) {
+    /** To the outbox, with who the person is and where the transcript is; {@code createdBy}: "flow" or the officer. */
+    private void refer(Work work, org.hotline.gateway.flow.Referral referral, String createdBy, Instant now) {
         Conversation c = work.conversation;
         String callback = "caller".equals(referral.callbackNumber()) ? phoneOf(c) : referral.callbackNumber();
-        outbox.add(referral, new OutboxMapper.Origin(c.contact(), callback, null, "flow", now, transcriptRef(c)));
+        outbox.add(referral, new OutboxMapper.Origin(c.contact(), callback, null, createdBy, now, transcriptRef(c)));
         work.conversation = c.referred(referral.id());
     }
 
@@ -408,8 +419,7 @@ public class ChatConversations {
         work.conversation = c;
         boolean answered = c.officerId() != null;
         CallOutcome result = answered ? CallOutcome.ANSWERED
-                : c.queuedAt() != null ? CallOutcome.ABANDONED_IN_QUEUE
-                : c.referralIds().isEmpty() ? CallOutcome.INFORMATION_ONLY : CallOutcome.VOICEMAIL;
+                : c.queuedAt() != null ? CallOutcome.ABANDONED_IN_QUEUE : CallOutcome.INFORMATION_ONLY;
         Duration queueWait = c.queuedAt() == null ? Duration.ZERO
                 : Duration.between(c.queuedAt(), c.assignedAt() != null ? c.assignedAt() : now);
         Duration talk = c.assignedAt() == null ? Duration.ZERO : Duration.between(c.assignedAt(), now);

@@ -112,9 +112,12 @@ public class ConversationStore {
         store.put("chat:sent:" + channel.wireName() + ":" + providerMessageId, conversationId + " " + entryId, KEEP);
     }
 
-    /** The conversation id and entry id a provider's message id was sent as. */
-    public Optional<String[]> sent(ChatChannel channel, String providerMessageId) {
-        return store.get("chat:sent:" + channel.wireName() + ":" + providerMessageId).map(v -> v.split(" ", 2));
+    /** Which message of which conversation a provider's message id was sent as. */
+    public record Sent(String conversationId, String entryId) {}
+
+    public Optional<Sent> sent(ChatChannel channel, String providerMessageId) {
+        return store.get("chat:sent:" + channel.wireName() + ":" + providerMessageId)
+                .map(v -> v.split(" ", 2)).map(ids -> new Sent(ids[0], ids[1]));
     }
 
     public ContactState contactState(ChatChannel channel, String contact) {

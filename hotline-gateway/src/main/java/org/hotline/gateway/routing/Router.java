@@ -79,20 +79,17 @@ public final class Router {
      */
     public Outcome take(RoutingState state, String contactId, String officerId, Instant now) {
         Work w = new Work(state, now);
-        OfficerStatus officer = w.officer(officerId);
         Optional<QueuedContact> found = w.find(contactId);
         if (found.isPresent()) {
             QueuedContact contact = found.get();
             if (contact.offeredTo() != null) {
-                w.officers.put(contact.offeredTo(), w.officer(contact.offeredTo()).offerCleared(false));
-                w.events.add(new OfferWithdrawn(0, contactId, contact.offeredTo(), "taken by " + officerId));
-                officer = w.officer(officerId);
+                w.withdraw(contact, "taken by " + officerId, false);
             }
             w.remove(contact);
             w.events.add(new ContactAnswered(0, contactId, officerId, contact.channel(), contact.team(),
                     Duration.between(contact.enqueuedAt(), now), Duration.ZERO));
         }
-        w.officers.put(officerId, officer.answered(Channel.CHAT));
+        w.officers.put(officerId, w.officer(officerId).answered(Channel.CHAT));
         return w.dispatchAndFinish();
     }
 

@@ -2,6 +2,7 @@ package org.hotline.gateway.chat.twilio;
 
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.gateway.chat.ChatChannel;
 import org.hotline.gateway.chat.ChatEvent;
 import org.hotline.gateway.chat.Delivery;
 
@@ -29,8 +30,7 @@ public record TwilioMessageStatus(String messageSid, String status, String error
         }
         String error = delivery != Delivery.FAILED ? null
                 : "Twilio " + status + (errorCode == null ? "" : " (error " + errorCode + ")") + (errorMessage == null ? "" : ": " + errorMessage);
-        var channel = channelAddress.startsWith("whatsapp:") ? org.hotline.gateway.chat.ChatChannel.WHATSAPP
-                : org.hotline.gateway.chat.ChatChannel.SMS;
+        ChatChannel channel = channelAddress.startsWith("whatsapp:") ? ChatChannel.WHATSAPP : ChatChannel.SMS;
         return Optional.of(new ChatEvent.StatusUpdate(channel, messageSid, delivery, error));
     }
 }
