@@ -18,7 +18,7 @@ public final class Fixtures {
 
     public static Referral callback(String id) {
         return new Referral(id, ReferralKind.CALLBACK, "trafficking", Referral.Urgency.URGENT, "counter-trafficking", "ar", "voice",
-                "+359880000501", "+359880000501", new Consent(Consent.Answer.YES, false, false),
+                "+359880000501", "+359880000501", new Consent(Consent.Answer.YES, false, false, Consent.Source.caller("safe_to_call", AT)),
                 Map.of("topic", "trafficking", "safe_to_call", "yes"), null, null, null, "flow", AT);
     }
 
@@ -36,12 +36,12 @@ public final class Fixtures {
     /** Reversible and obviously not plain text, enough to show that stores never keep the plain value. */
     public static final FieldCipher CIPHER = new FieldCipher() {
         @Override
-        public String encrypt(String plaintext) {
+        public String encrypt(String plaintext, String context) {
             return "enc:" + Base64.getEncoder().encodeToString(new StringBuilder(plaintext).reverse().toString().getBytes());
         }
 
         @Override
-        public String decrypt(String ciphertext) {
+        public String decrypt(String ciphertext, String context) {
             return new StringBuilder(new String(Base64.getDecoder().decode(ciphertext.substring(4)))).reverse().toString();
         }
     };

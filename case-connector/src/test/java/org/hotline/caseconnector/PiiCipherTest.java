@@ -3,41 +3,69 @@ package org.hotline.caseconnector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.hotline.caseconnector.crypto.PiiCipher;
-
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.junit.jupiter.api.Test;
 
 class PiiCipherTest {
 
-    private final PiiCipher cipher = new PiiCipher(PiiCipher.newKey());
+    private final byte[] key = PiiCipher.newKey();
+    private final PiiCipher cipher = new PiiCipher(key);
 
     @Test
     void shouldDecryptWhatItEncrypted() {
         String text = "Помогнете ми, I am at +359 88 000 0000 — ساعدني";
-        String sealed = cipher.encrypt(text);
-        assertThat(sealed).startsWith("v1:").doesNotContain("000").doesNotContain("Помогнете");
-        assertThat(cipher.decrypt(sealed)).isEqualTo(text);
+        String sealed = cipher.encrypt(text, "referral:CA1:contact");
+        assertThat(sealed).startsWith("v2:").doesNotContain("000").doesNotContain("Помогнете");
+        assertThat(cipher.decrypt(sealed, "referral:CA1:contact")).isEqualTo(text);
+    }
+
+    @Test
+    void shouldRefuseCiphertextMovedToAnotherRecordOrField() {
+        String sealed = cipher.encrypt("+359880000001", "referral:CA1:contact");
+        assertThatThrownBy(() -> cipher.decrypt(sealed, "referral:CA2:contact")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("its record");
+        assertThatThrownBy(() -> cipher.decrypt(sealed, "referral:CA1:callback")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldStillReadVersionOneCiphertextsWrittenBeforeRecordsWereBound() throws Exception {
+        // v1 as the gateway wrote it until now: AES-GCM without associated data, under the derived key
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        byte[] aesKey = mac.doFinal("hotline-pii-encryption-v1".getBytes(StandardCharsets.UTF_8));
+        byte[] nonce = new byte[12];
+        Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+        aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"), new GCMParameterSpec(128, nonce));
+        byte[] sealed = aes.doFinal("old data".getBytes(StandardCharsets.UTF_8));
+        byte[] out = new byte[12 + sealed.length];
+        System.arraycopy(sealed, 0, out, 12, sealed.length);
+        assertThat(cipher.decrypt("v1:" + Base64.getEncoder().encodeToString(out), "anything")).isEqualTo("old data");
     }
 
     @Test
     void shouldGiveDifferentCiphertextsWhenSameTextIsEncryptedTwice() {
-        assertThat(cipher.encrypt("+359880000000")).isNotEqualTo(cipher.encrypt("+359880000000"));
+        assertThat(cipher.encrypt("+359880000000", "c")).isNotEqualTo(cipher.encrypt("+359880000000", "c"));
     }
 
     @Test
     void shouldRefuseWhenCiphertextWasTamperedWith() {
-        String sealed = cipher.encrypt("hello");
+        String sealed = cipher.encrypt("hello", "c");
         byte[] bytes = Base64.getDecoder().decode(sealed.substring(3));
         bytes[bytes.length - 1] ^= 1;
-        assertThatThrownBy(() -> cipher.decrypt("v1:" + Base64.getEncoder().encodeToString(bytes)))
+        assertThatThrownBy(() -> cipher.decrypt("v2:" + Base64.getEncoder().encodeToString(bytes), "c"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void shouldRefuseWhenKeyIsAnotherOne() {
-        String sealed = cipher.encrypt("hello");
-        assertThatThrownBy(() -> new PiiCipher(PiiCipher.newKey()).decrypt(sealed))
+        String sealed = cipher.encrypt("hello", "c");
+        assertThatThrownBy(() -> new PiiCipher(PiiCipher.newKey()).decrypt(sealed, "c"))
                 .hasMessageContaining("does not match the key");
     }
 

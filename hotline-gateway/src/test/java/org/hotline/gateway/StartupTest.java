@@ -83,9 +83,9 @@ class StartupTest {
 
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
-                .contains(Stream.of(expected).map(org.hotline.gateway.security.Masking::phoneLikeIn).toList())
+                .contains(Stream.of(expected).map(org.hotline.caseconnector.privacy.Masking::phoneLikeIn).toList())
                 // the log safety net masks digit runs, temporary directory names included
-                .contains(org.hotline.gateway.security.Masking.phoneLikeIn(config.resolve("hotline.yaml").toString()) + "] - " + line + ":");
+                .contains(org.hotline.caseconnector.privacy.Masking.phoneLikeIn(config.resolve("hotline.yaml").toString()) + "] - " + line + ":");
     }
 
     @Test
@@ -121,6 +121,39 @@ class StartupTest {
         assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
                 .run("--server.port=0", "--HOTLINE_DATA_DIR=" + dataDir, "--HOTLINE_CASE_STORE=hrm").close())
                 .hasStackTraceContaining("needs HOTLINE_HRM_URL");
+    }
+
+    @Test
+    void shouldRefuseToStartWhenACaseStoreIsReachedWithoutTlsOrWithAShortSecret() {
+        String secret = "a-webhook-secret-of-32-bytes-min";
+        assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
+                .run("--server.port=0", "--HOTLINE_DATA_DIR=" + dataDir, "--HOTLINE_CASE_STORE=webhook",
+                        "--HOTLINE_CASE_WEBHOOK_URL=http://cases.example.org/in", "--HOTLINE_CASE_WEBHOOK_SECRET=" + secret).close())
+                .hasStackTraceContaining("hotline.case-store.webhook.url (HOTLINE_CASE_WEBHOOK_URL) must be an https URL");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
+                .run("--server.port=0", "--HOTLINE_DATA_DIR=" + dataDir, "--HOTLINE_CASE_STORE=webhook",
+                        "--HOTLINE_CASE_WEBHOOK_URL=https://cases.example.org/in", "--HOTLINE_CASE_WEBHOOK_SECRET=short-secret").close())
+                .hasStackTraceContaining("HOTLINE_CASE_WEBHOOK_SECRET) must be at least 32 bytes");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
+                .run("--server.port=0", "--HOTLINE_DATA_DIR=" + dataDir, "--HOTLINE_CASE_STORE=primero", "--HOTLINE_PRIMERO_URL=http://primero.example.org",
+                        "--HOTLINE_PRIMERO_USER=gateway", "--HOTLINE_PRIMERO_PASSWORD=pw").close())
+                .hasStackTraceContaining("hotline.case-store.primero.url (HOTLINE_PRIMERO_URL) must be an https URL");
+    }
+
+    @Test
+    void shouldKeepItsDataDirectoryOwnerOnly() throws Exception {
+        Path data = dataDir.resolve("owner-only");
+        try (var context = new SpringApplicationBuilder(HotlineGatewayApplication.class)
+                .properties("server.port=0", "HOTLINE_DATA_DIR=" + data).run()) {
+            assertThat(java.nio.file.Files.getPosixFilePermissions(data)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            try (var files = java.nio.file.Files.list(data)) {
+                assertThat(files.toList()).isNotEmpty().anySatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo("cases.mv.db"))
+                        .allSatisfy(f -> assertThat(java.nio.file.Files.getPosixFilePermissions(f))
+                                .as(f.toString()).isSubsetOf(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                                        java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE));
+            }
+        }
     }
 
     @Test

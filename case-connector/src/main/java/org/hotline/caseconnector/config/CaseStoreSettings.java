@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where referrals and call records go ({@code HOTLINE_CASE_STORE}): the embedded local store, or a
  * signed webhook. Retries: first after {@code retryFirst}, doubling up to {@code retryMax}, for up to
- * {@code retryHorizon}; then the item becomes a dead letter.
+ * {@code retryHorizon}; then the item becomes a dead letter. A remote store is reached over https
+ * only: {@code allowInsecureHttp} lets a test or a store on the same host use plain http.
  */
 @Validated
 @ConfigurationProperties("hotline.case-store")
@@ -24,7 +25,8 @@ public record CaseStoreSettings(
         @DefaultValue("10m") @NotNull Duration retryMax,
         @DefaultValue("7d") @NotNull Duration retryHorizon,
         @DefaultValue("true") boolean worker,
-        @DefaultValue Retention retention) {
+        @DefaultValue Retention retention,
+        @DefaultValue("false") boolean allowInsecureHttp) {
 
     /**
      * How long delivered outbox entries ({@code outbox}; 0 deletes each as soon as the store

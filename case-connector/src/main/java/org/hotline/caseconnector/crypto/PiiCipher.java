@@ -14,12 +14,15 @@ import javax.crypto.spec.SecretKeySpec;
  * from the JDK, and derives the keyed hash used to look contacts up without storing their number.
  * Both keys are derived from one 32-byte master key ({@code HOTLINE_PII_KEY}).
  *
- * <p>Ciphertext format: {@code v1:} + Base64(12-byte nonce || ciphertext+tag). The version prefix
- * leaves room for key rotation.
+ * <p>Ciphertext format: {@code v2:} + Base64(12-byte nonce || ciphertext+tag), sealed with the
+ * record it belongs to as associated data ({@code context}: e.g. {@code referral:<id>:contact}), so a
+ * ciphertext copied into another record or field does not decrypt. {@code v1:} (no associated data)
+ * is still read, so data written before stays readable.
  */
-public final class PiiCipher {
+public final class PiiCipher implements org.hotline.caseconnector.store.FieldCipher {
 
-    private static final String PREFIX = "v1:";
+    private static final String PREFIX = "v2:";
+    private static final String LEGACY_PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -52,7 +55,14 @@ public final class PiiCipher {
         return key;
     }
 
-    public String encrypt(String plaintext) {
+    /** The context of an entry of a stream (the outbox, the call log): the stream and the entry's type. */
+    public static String streamContext(String stream, String type) {
+        return "stream:" + stream + ":" + type;
+    }
+
+    /** Encrypts {@code plaintext} for the record and field named by {@code context}. */
+    @Override
+    public String encrypt(String plaintext, String context) {
         if (plaintext == null) {
             return null;
         }
@@ -61,6 +71,7 @@ public final class PiiCipher {
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
@@ -71,21 +82,27 @@ public final class PiiCipher {
         }
     }
 
-    public String decrypt(String ciphertext) {
+    /** Decrypts a value encrypted for {@code context}; a value of another record or field is refused. */
+    @Override
+    public String decrypt(String ciphertext, String context) {
         if (ciphertext == null) {
             return null;
         }
-        if (!ciphertext.startsWith(PREFIX)) {
+        boolean legacy = ciphertext.startsWith(LEGACY_PREFIX);
+        if (!legacy && !ciphertext.startsWith(PREFIX)) {
             throw new IllegalArgumentException("not a ciphertext of this gateway");
         }
         try {
             byte[] in = Base64.getDecoder().decode(ciphertext.substring(PREFIX.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            if (!legacy) {
+                cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            }
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
-            throw new IllegalArgumentException("ciphertext does not match the key (was HOTLINE_PII_KEY changed?)", e);
+            throw new IllegalArgumentException("ciphertext does not match the key or its record (was HOTLINE_PII_KEY changed, or the value moved?)", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.hotline.caseconnector.privacy.Masking;
 import org.hotline.caseconnector.store.FieldCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,12 +28,14 @@ public class DeadLetters {
     public record DeadLetter(long id, String itemId, String itemType, String adapter, String reason, int attempts,
                              Instant failedAt, Instant replayedAt) {}
 
+    /** The store's reason is kept scrubbed: a refusal may quote the number it refused. */
     public void add(OutboxSource.Item item, String adapter, String reason) {
+        String safeReason = Masking.scrub(reason);
         jdbc.sql("""
                 INSERT INTO dead_letter (item_id, item_type, payload_enc, adapter, reason, attempts, failed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(item.id(), item.type(), cipher.encrypt(item.payload()), adapter,
-                        reason.length() > 2000 ? reason.substring(0, 2000) : reason, item.deliveries(), Timestamp.from(clock.instant()))
+                .params(item.id(), item.type(), cipher.encrypt(item.payload(), "dead_letter:" + item.id()), adapter,
+                        safeReason.length() > 2000 ? safeReason.substring(0, 2000) : safeReason, item.deliveries(), Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -47,15 +50,16 @@ public class DeadLetters {
 
     /** Puts the item back in the outbox, once; empty when there is no such dead letter or it was replayed. */
     public Optional<DeadLetter> replay(long id, OutboxSource outbox) {
-        var row = jdbc.sql("SELECT item_type, payload_enc FROM dead_letter WHERE id = ? AND replayed_at IS NULL")
-                .param(id).query((rs, n) -> new String[] {rs.getString("item_type"), rs.getString("payload_enc")}).optional();
+        var row = jdbc.sql("SELECT item_id, item_type, payload_enc FROM dead_letter WHERE id = ? AND replayed_at IS NULL")
+                .param(id).query((rs, n) -> new String[] {rs.getString("item_type"),
+                        cipher.decrypt(rs.getString("payload_enc"), "dead_letter:" + rs.getString("item_id"))}).optional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
         int marked = jdbc.sql("UPDATE dead_letter SET replayed_at = ? WHERE id = ? AND replayed_at IS NULL")
                 .params(Timestamp.from(clock.instant()), id).update();
         if (marked == 1) {
-            outbox.append(row.get()[0], cipher.decrypt(row.get()[1]));
+            outbox.append(row.get()[0], row.get()[1]);
         }
         return list(true, Integer.MAX_VALUE).stream().filter(d -> d.id() == id).findFirst();
     }

@@ -14,6 +14,7 @@ import org.hotline.caseconnector.store.CaseStore;
 import org.hotline.caseconnector.store.DeliveryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.NonTransientDataAccessException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +70,11 @@ public class DeliveryWorker {
         return finished;
     }
 
+    /**
+     * Delivers one item. Whatever goes wrong with it is this item's fate alone (a retry or a dead
+     * letter) and the round goes on with the others: one bad item never blocks delivery. Only the
+     * outbox itself failing (the acknowledgement) ends the round.
+     */
     private boolean handle(OutboxSource.Item item) {
         try {
             switch (item.type()) {
@@ -80,13 +86,24 @@ public class DeliveryWorker {
                 case OutboxSource.CALL_RECORD -> store.deliver(json.readValue(item.payload(), CallSummary.class));
                 default -> throw new DeliveryException(DeliveryException.Kind.REJECT, "unknown outbox item type '" + item.type() + "'");
             }
-            finish(item);
-            return true;
         } catch (DeliveryException e) {
             return e.kind() == DeliveryException.Kind.REJECT ? deadLetter(item, e.getMessage()) : later(item, e.getMessage());
-        } catch (JacksonException | Referral.InvalidReferralException | NullPointerException e) {
+        } catch (JacksonException | Referral.InvalidReferralException | NullPointerException | IllegalArgumentException e) {
             return deadLetter(item, "cannot read the item: " + e.getMessage());
+        } catch (NonTransientDataAccessException e) {
+            // the store's database will never take it as it is (a value longer than its column, say)
+            return deadLetter(item, "the " + store.name() + " store cannot keep it: " + shortly(e.getMostSpecificCause()));
+        } catch (RuntimeException e) {
+            // unexpected, and perhaps passing: retried with backoff, a dead letter after the horizon
+            return later(item, "unexpected failure: " + shortly(e));
         }
+        finish(item);
+        return true;
+    }
+
+    private static String shortly(Throwable e) {
+        String text = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     private boolean later(OutboxSource.Item item, String reason) {

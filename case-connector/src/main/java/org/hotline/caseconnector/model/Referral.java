@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A referral as it leaves the gateway. {@code id} is the idempotency key: derived from the call or
  * conversation and the step, so a retried webhook yields the same id, and no store gets it twice.
- * Checked when built: a callback needs a "yes" to safety and a number to call.
+ * Checked when built: a callback needs a "yes" to safety and a number to call, and every answer
+ * about a safe callback says whose it is (the person's, at a step of the flow, or an officer's note).
  *
  * @param contact        the person's number or messenger address; encrypted wherever it is stored
  * @param callbackNumber the number to call back (kind CALLBACK only)
@@ -30,6 +31,9 @@ public record Referral(String id, ReferralKind kind, String topic, Urgency urgen
         consent = consent == null ? Consent.none() : consent;
         answers = answers == null ? Map.of() : Map.copyOf(answers);
         createdBy = createdBy == null ? "flow" : createdBy;
+        if (consent.safeToCallBack() != Consent.Answer.UNKNOWN && consent.source() == null) {
+            throw new InvalidReferralException("referral " + id + ": a yes or no to a safe callback must say where it came from");
+        }
         if (kind == ReferralKind.CALLBACK) {
             if (consent.safeToCallBack() != Consent.Answer.YES) {
                 throw new InvalidReferralException("referral " + id + ": a callback needs the person's yes to a safe callback");

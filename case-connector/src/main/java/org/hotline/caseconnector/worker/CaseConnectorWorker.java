@@ -48,18 +48,6 @@ public class CaseConnectorWorker {
         return PiiCipher.fromBase64(key);
     }
 
-    @Bean
-    FieldCipher fieldCipher(PiiCipher cipher) {
-        return new FieldCipher() {
-            public String encrypt(String plaintext) {
-                return cipher.encrypt(plaintext);
-            }
-
-            public String decrypt(String ciphertext) {
-                return cipher.decrypt(ciphertext);
-            }
-        };
-    }
 
     @Bean
     Clock clock() {

@@ -24,7 +24,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 public class RedisOutboxSource implements OutboxSource {
 
-    static final String KEY = "hotline:stream:outbox";
+    /** The gateways' stream, as they name it (their Redis store keeps it under {@link #KEY}). */
+    static final String STREAM = "outbox";
+    static final String KEY = "hotline:stream:" + STREAM;
     static final String GROUP = "case-connector";
 
     private final StringRedisTemplate redis;
@@ -76,12 +78,13 @@ public class RedisOutboxSource implements OutboxSource {
 
     @Override
     public void append(String type, String payload) {
-        redis.opsForStream().add(StreamRecords.newRecord().in(KEY).ofMap(Map.of("type", type, "payload", cipher.encrypt(payload))));
+        redis.opsForStream().add(StreamRecords.newRecord().in(KEY).ofMap(Map.of("type", type, "payload", cipher.encrypt(payload, PiiCipher.streamContext(STREAM, type)))));
     }
 
     private Item item(MapRecord<String, Object, Object> record, int deliveries) {
         String id = record.getId().getValue();
-        return new Item(id, (String) record.getValue().get("type"), cipher.decrypt((String) record.getValue().get("payload")), deliveries,
+        String type = (String) record.getValue().get("type");
+        return new Item(id, type, cipher.decrypt((String) record.getValue().get("payload"), PiiCipher.streamContext(STREAM, type)), deliveries,
                 Long.parseLong(id.substring(0, id.indexOf('-'))));
     }
 }

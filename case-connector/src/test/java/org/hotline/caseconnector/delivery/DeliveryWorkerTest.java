@@ -169,6 +169,38 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void shouldDeliverTheOthersWhenOneItemCanNeverBeStored() {
+        LocalCaseStore store = local();
+        for (int i = 0; i < 100; i++) {
+            var referral = Fixtures.voicemail("CA" + i + ":vm");
+            if (i == 50) {
+                // a topic longer than the store's column: the database refuses it every time
+                referral = new org.hotline.caseconnector.model.Referral(referral.id(), referral.kind(), "t".repeat(150), referral.urgency(),
+                        referral.team(), referral.language(), referral.channel(), referral.contact(), null, referral.consent(),
+                        referral.answers(), null, null, null, "flow", referral.createdAt());
+            }
+            outbox.append(OutboxSource.REFERRAL, json.writeValueAsString(referral));
+        }
+        drain(worker(store, FAST));
+
+        assertThat(store.count("referral")).isEqualTo(99);
+        assertThat(deadLetters.list(false, 10)).singleElement().satisfies(d -> {
+            assertThat(d.itemId()).as("the poison item, no other").endsWith("-50");
+            assertThat(d.reason()).contains("the local store cannot keep it");
+        });
+    }
+
+    @Test
+    void shouldScrubNumbersFromADeadLettersReason() {
+        receiver.stubFor(post(urlEqualTo("/cases")).willReturn(aResponse().withStatus(422)
+                .withBody("{\"error\":\"no person with phone +359 88 000 0501 or whatsapp:+359880000501\"}")));
+        referrals(1);
+        drain(worker(webhook(), FAST));
+        assertThat(deadLetters.list(false, 10)).singleElement().satisfies(d -> assertThat(d.reason())
+                .doesNotContain("000 0501", "880000501").contains("+359******501", "[address]"));
+    }
+
+    @Test
     void shouldShareTheWorkWhenSeveralWorkersReadOneOutbox() throws Exception {
         LocalCaseStore store = local();
         referrals(60);

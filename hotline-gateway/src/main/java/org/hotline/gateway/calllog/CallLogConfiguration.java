@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class CallLogConfiguration {
     @Bean
-    ReturningContacts returningContacts(SessionStore store, PiiCipher cipher) {
-        return new ReturningContacts(store, cipher);
+    ReturningContacts returningContacts(SessionStore store, PiiCipher cipher, org.hotline.gateway.security.PrivacySettings privacy) {
+        return new ReturningContacts(store, cipher, privacy.returningContactsRetention());
     }
 
     @Bean

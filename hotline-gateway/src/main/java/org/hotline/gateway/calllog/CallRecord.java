@@ -13,10 +13,12 @@ import org.hotline.gateway.flow.Channel;
  *
  * @param path        the flow nodes visited, in order
  * @param referralIds the referrals the session produced
+ * @param providerRef the provider's own name for the contact, to find it in the provider's logs (Asterisk's
+ *                    unique id and channel; Twilio's CallSid is the id itself), or null; never a key
  */
 public record CallRecord(String id, Channel channel, String contact, String language, String topic, String team,
                          List<String> path, Instant startedAt, Instant endedAt, Duration queueWait, String officerId,
-                         Duration talkTime, CallOutcome outcome, List<String> referralIds) {
+                         Duration talkTime, CallOutcome outcome, List<String> referralIds, String providerRef) {
 
     public CallRecord {
         Objects.requireNonNull(id, "id");

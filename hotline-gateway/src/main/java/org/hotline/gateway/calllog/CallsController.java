@@ -3,7 +3,7 @@ package org.hotline.gateway.calllog;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
-import org.hotline.gateway.security.Masking;
+import org.hotline.caseconnector.privacy.Masking;
 import org.hotline.gateway.security.SecuritySettings;
 import org.hotline.gateway.security.SignedInUser;
 import org.springframework.security.core.Authentication;

@@ -31,19 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 class CasesConfiguration {
 
     @Bean
-    FieldCipher fieldCipher(PiiCipher cipher) {
-        return new FieldCipher() {
-            @Override
-            public String encrypt(String plaintext) {
-                return cipher.encrypt(plaintext);
-            }
-
-            @Override
-            public String decrypt(String ciphertext) {
-                return cipher.decrypt(ciphertext);
-            }
-        };
+    OfficerReferrals officerReferrals(org.hotline.gateway.config.HotlineDirectory directory, org.hotline.gateway.flow.FlowLibrary flows) {
+        return new OfficerReferrals(directory, flows);
     }
+
+
 
     @Bean
     LocalCaseStore localCaseStore(JdbcClient jdbc, TransactionTemplate transactions, FieldCipher cipher, Clock clock) {

@@ -38,7 +38,7 @@ public interface OutboxMapper {
     @Mapping(target = "channel", source = "referral.channel")
     @Mapping(target = "answers", source = "referral.answers")
     @Mapping(target = "recordingRef", source = "referral.recordingRef")
-    @Mapping(target = "consent", source = "referral.safeToCall")
+    @Mapping(target = "consent", expression = "java(consent(referral, context))")
     @Mapping(target = "contact", source = "context.contact")
     @Mapping(target = "callbackNumber", source = "context.callbackNumber")
     @Mapping(target = "recordingUrl", source = "context.recordingUrl")
@@ -64,13 +64,17 @@ public interface OutboxMapper {
         return channel == null ? null : channel.name().toLowerCase();
     }
 
-    /** The flow's answer to the safety question; consent to share and to services is an officer's to record. */
-    default Consent consent(String safeToCall) {
-        Consent.Answer answer = switch (safeToCall == null ? "unknown" : safeToCall) {
+    /**
+     * The person's own answer to the safety question, with the step where they gave it; consent to
+     * share and to services is an officer's to record.
+     */
+    default Consent consent(org.hotline.gateway.flow.Referral referral, Origin context) {
+        Consent.Answer answer = switch (referral.safeToCall() == null ? "unknown" : referral.safeToCall()) {
             case "yes" -> Consent.Answer.YES;
             case "no" -> Consent.Answer.NO;
             default -> Consent.Answer.UNKNOWN;
         };
-        return new Consent(answer, false, false);
+        return new Consent(answer, false, false, answer == Consent.Answer.UNKNOWN ? null
+                : Consent.Source.caller(referral.consentStep() == null ? "flow" : referral.consentStep(), context.createdAt()));
     }
 }

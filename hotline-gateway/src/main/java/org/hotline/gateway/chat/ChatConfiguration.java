@@ -60,8 +60,8 @@ class ChatConfiguration {
     }
 
     @Bean
-    ChatDedupe chatDedupe(DedupeStore dedupe) {
-        return new ChatDedupe(dedupe);
+    ChatDedupe chatDedupe(DedupeStore dedupe, org.hotline.caseconnector.crypto.PiiCipher cipher) {
+        return new ChatDedupe(dedupe, cipher);
     }
 
     @Bean

@@ -247,13 +247,17 @@ public class ChatConversations implements ChatSender.Results {
     }
 
     /** An officer takes a conversation (from their team's queue, or from a colleague when a supervisor moves it). */
-    public void assign(String conversationId, String officerId) {
+    /** {@code takeOnly}: an officer taking it for themselves, which works only while nobody has it. */
+    public void assign(String conversationId, String officerId, boolean takeOnly) {
         Conversation c = store.get(conversationId).orElseThrow(() -> new UnknownConversationException(conversationId));
         if (c.status() == Conversation.Status.CLOSED) {
             throw new ConversationStateException("the conversation is closed");
         }
         if (officerId.equals(c.officerId())) {
             return;
+        }
+        if (takeOnly && c.officerId() != null) {
+            throw new ConversationStateException("the conversation is with another officer; a supervisor can reassign it");
         }
         if (directory.officer(officerId).isEmpty()) {
             throw new ConversationStateException("no officer " + officerId);
@@ -301,15 +305,25 @@ public class ChatConversations implements ChatSender.Results {
         }
     }
 
-    /** An officer's referral for the person of this conversation, with the transcript's reference. */
-    public String refer(String conversationId, org.hotline.gateway.flow.Referral referral, String officerId) {
-        Instant now = clock.instant();
+    /** An officer's referral for this person (already checked): to the outbox, and listed on the conversation. */
+    public String attach(String conversationId, org.hotline.caseconnector.model.Referral referral) {
         change(conversationId, c -> {
+            outbox.add(referral);
             Work work = new Work(c, c);
-            refer(work, referral, officerId, now);
+            work.conversation = c.referred(referral.id());
             return work;
         });
         return referral.id();
+    }
+
+    /**
+     * What the gateway knows of the person for an officer's referral: their address, their own answer
+     * in the flow (and where), and where the transcript is.
+     */
+    public org.hotline.gateway.cases.OfficerReferrals.Person person(Conversation c) {
+        String answer = c.flow() == null ? null : c.flow().vars().get("safe_to_call");
+        return new org.hotline.gateway.cases.OfficerReferrals.Person(c.contact(), answer,
+                answer == null ? null : org.hotline.gateway.flow.FlowEngine.consentStep(flow, c.flow()), transcriptRef(c));
     }
 
     // --- the flow ---
@@ -424,7 +438,7 @@ public class ChatConversations implements ChatSender.Results {
                 : Duration.between(c.queuedAt(), c.assignedAt() != null ? c.assignedAt() : now);
         Duration talk = c.assignedAt() == null ? Duration.ZERO : Duration.between(c.assignedAt(), now);
         work.record = new CallRecord(c.id(), Channel.CHAT, c.contact(), c.language(), c.topic(), c.team(), c.flow().path(),
-                c.startedAt(), now, queueWait, c.officerId(), talk, result, c.referralIds());
+                c.startedAt(), now, queueWait, c.officerId(), talk, result, c.referralIds(), null);
         work.changes.add(InboxChange.of("conversation", c, null));
     }
 

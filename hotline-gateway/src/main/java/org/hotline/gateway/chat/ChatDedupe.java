@@ -1,6 +1,7 @@
 package org.hotline.gateway.chat;
 
 import java.time.Duration;
+import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.DedupeStore;
 import org.springframework.integration.handler.advice.AbstractRequestHandlerAdvice;
 import org.springframework.messaging.Message;
@@ -8,7 +9,8 @@ import org.springframework.messaging.Message;
 /**
  * Providers retry (Viber for an hour, Twilio on a timeout): an event is marked in the state store
  * the first time (set-if-absent) and repeats are dropped. Work that fails forgets its mark, so the
- * provider's retry is processed rather than dropped.
+ * provider's retry is processed rather than dropped. A mark is the keyed hash of the event's key,
+ * never the key: a Viber subscription event's key names the person.
  */
 public class ChatDedupe {
 
@@ -16,13 +18,19 @@ public class ChatDedupe {
     static final Duration KEEP = Duration.ofDays(2);
 
     private final DedupeStore dedupe;
+    private final PiiCipher cipher;
 
-    public ChatDedupe(DedupeStore dedupe) {
+    public ChatDedupe(DedupeStore dedupe, PiiCipher cipher) {
         this.dedupe = dedupe;
+        this.cipher = cipher;
     }
 
     public boolean first(ChatEvent event) {
-        return event.dedupeKey() == null || dedupe.markFirst(event.dedupeKey(), KEEP);
+        return event.dedupeKey() == null || dedupe.markFirst(mark(event), KEEP);
+    }
+
+    private String mark(ChatEvent event) {
+        return "chat:" + cipher.lookupHash(event.dedupeKey());
     }
 
     /** Advice for the step after the dedupe: on failure, the event's mark goes. */
@@ -34,7 +42,7 @@ public class ChatDedupe {
                     return callback.execute();
                 } catch (RuntimeException e) {
                     if (message.getPayload() instanceof ChatEvent event && event.dedupeKey() != null) {
-                        dedupe.unmark(event.dedupeKey());
+                        dedupe.unmark(mark(event));
                     }
                     throw e;
                 }

@@ -2,6 +2,7 @@ package org.hotline.gateway.chat;
 
 import java.time.Instant;
 import java.util.List;
+import org.hotline.caseconnector.privacy.Masking;
 
 /**
  * One message of a conversation's transcript, in either direction.
@@ -15,8 +16,10 @@ public record ChatEntry(String id, Direction direction, String author, String te
 
     public enum Direction { IN, OUT }
 
+    /** A provider's error text may quote the person's address (Twilio 21211 does): only a scrubbed one is kept or shown. */
     public ChatEntry {
         media = media == null ? List.of() : List.copyOf(media);
+        error = Masking.scrub(error);
     }
 
     static ChatEntry inbound(String id, InboundMessage message) {

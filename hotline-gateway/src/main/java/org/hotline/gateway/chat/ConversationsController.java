@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotline.gateway.audit.AuditTrail;
+import org.hotline.gateway.cases.IdempotencyKeys;
+import org.hotline.gateway.cases.OfficerReferrals;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.flow.Node;
-import org.hotline.gateway.flow.Referral;
-import org.hotline.gateway.security.Masking;
+import org.hotline.caseconnector.privacy.Masking;
 import org.hotline.gateway.security.SecuritySettings;
 import org.hotline.gateway.security.SignedInUser;
 import org.springframework.http.HttpStatus;
@@ -48,10 +50,15 @@ class ConversationsController {
     private final SecuritySettings security;
     private final java.time.Clock clock;
     private final MediaFetcher mediaFetcher;
+    private final OfficerReferrals referrals;
+    private final AuditTrail audit;
 
     ConversationsController(ConversationStore store, ChatConversations conversations, InboxEvents events, HotlineDirectory directory,
-                            SecuritySettings security, java.time.Clock clock, MediaFetcher mediaFetcher) {
+                            SecuritySettings security, java.time.Clock clock, MediaFetcher mediaFetcher, OfficerReferrals referrals,
+                            AuditTrail audit) {
         this.mediaFetcher = mediaFetcher;
+        this.referrals = referrals;
+        this.audit = audit;
         this.clock = clock;
         this.store = store;
         this.conversations = conversations;
@@ -154,7 +161,11 @@ class ConversationsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(conversations.reply(id, viewer.user().officerId(), message.text()));
     }
 
-    /** {@code officerId}: a supervisor gives the conversation to an officer; an officer leaves it out to take it. */
+    /**
+     * {@code officerId}: a supervisor gives the conversation to an officer (audited); an officer
+     * leaves it out to take an unassigned conversation of one of their teams. Nobody takes a
+     * conversation from the officer it is with, except by a supervisor's reassignment.
+     */
     record Assignment(String officerId) {}
 
     @PostMapping("/{id}/assign")
@@ -165,15 +176,26 @@ class ConversationsController {
         if (officer == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name the officerId to give the conversation to");
         }
-        if (!officer.equals(viewer.user().officerId()) && !viewer.user().supervises()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only supervisors give conversations to other officers");
-        }
         var target = directory.officer(officer)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "no officer " + officer));
-        if (c.team() != null && !target.teams().contains(c.team()) && !viewer.user().supervises()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the conversation is for the " + c.team() + " team");
+        if (!viewer.user().supervises()) {
+            if (!officer.equals(viewer.user().officerId())) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only supervisors give conversations to other officers");
+            }
+            if (c.officerId() != null) {
+                throw new ResponseStatusException(c.officerId().equals(officer) ? HttpStatus.CONFLICT : HttpStatus.FORBIDDEN,
+                        c.officerId().equals(officer) ? "the conversation is already yours"
+                                : "the conversation is with another officer; a supervisor can reassign it");
+            }
+            if (c.team() == null || !target.teams().contains(c.team())) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "officers take conversations of their own teams");
+            }
         }
-        conversations.assign(id, officer);
+        conversations.assign(id, officer, !viewer.user().supervises());
+        if (viewer.user().supervises()) {
+            audit.record(viewer.user().username(), c.officerId() == null ? "conversation.assign" : "conversation.reassign", id, "done",
+                    (c.officerId() == null ? "" : "from " + c.officerId() + " ") + "to " + officer);
+        }
         return view(store.get(id).orElseThrow(), clock.instant());
     }
 
@@ -195,9 +217,11 @@ class ConversationsController {
 
     /**
      * An officer's referral for this person: the case store gets the person's address, the
-     * conversation's team, topic and language, and the transcript's reference.
+     * conversation's team, topic, language and channel, and the transcript's reference. A yes to a
+     * callback is the person's own answer in the chat flow, or the officer's record with a note.
      */
-    record NewReferral(String kind, String topic, String urgency, String safeToCallBack, String callbackNumber, String notes) {}
+    record NewReferral(String kind, String topic, String urgency, String safeToCallBack, String consentNote, String callbackNumber,
+                       String notes) {}
 
     record Referred(String id) {}
 
@@ -209,20 +233,17 @@ class ConversationsController {
         if (!viewer.user().is(c.officerId()) && !viewer.user().supervises()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the officer the conversation is with, or a supervisor, refers");
         }
-        if (key == null || !key.matches("[A-Za-z0-9._:-]{8,100}")) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Idempotency-Key must be 8 to 100 letters, digits or . _ : -");
-        }
+        IdempotencyKeys.check(key);
+        String officer = viewer.user().officerId() != null ? viewer.user().officerId() : viewer.user().username();
         try {
-            Node.ReferralKind kind = Node.ReferralKind.valueOf(String.valueOf(request.kind()).toUpperCase().replace('-', '_'));
-            Node.Priority urgency = request.urgency() == null ? (c.priority() == null ? Node.Priority.NORMAL : c.priority())
-                    : Node.Priority.valueOf(request.urgency().toUpperCase());
-            String safe = request.safeToCallBack() == null ? "unknown" : request.safeToCallBack().toLowerCase();
-            Referral referral = new Referral(c.id() + ":" + key, kind, urgency, c.team(), request.topic() != null ? request.topic() : c.topic(),
-                    c.language(), Channel.CHAT, safe, request.callbackNumber(), null,
-                    request.notes() == null ? Map.of() : Map.of("notes", request.notes()));
-            String officer = viewer.user().officerId() != null ? viewer.user().officerId() : viewer.user().username();
-            return ResponseEntity.status(HttpStatus.CREATED).body(new Referred(conversations.refer(id, referral, officer)));
-        } catch (IllegalArgumentException | org.hotline.caseconnector.model.Referral.InvalidReferralException e) {
+            var referral = referrals.build(c.id() + ":" + key, new OfficerReferrals.Request(request.kind(), c.team(),
+                            request.topic() != null ? request.topic() : c.topic(),
+                            request.urgency() != null ? request.urgency() : c.priority() == null ? null : c.priority().name(),
+                            c.language(), c.channel().wireName(), null, request.callbackNumber(), request.safeToCallBack(),
+                            request.consentNote(), null, null, request.notes()),
+                    conversations.person(c), officer, clock.instant());
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Referred(conversations.attach(id, referral)));
+        } catch (OfficerReferrals.InvalidRequestException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
     }

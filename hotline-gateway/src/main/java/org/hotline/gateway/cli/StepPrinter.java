@@ -4,7 +4,7 @@ import java.util.stream.Collectors;
 import org.hotline.gateway.flow.Referral;
 import org.hotline.gateway.flow.Step;
 import org.hotline.gateway.scripts.PromptRenderer;
-import org.hotline.gateway.security.Masking;
+import org.hotline.caseconnector.privacy.Masking;
 
 /** One line per step: the kind in capitals, then key=value fields, e.g. {@code ROUTE team=avrr priority=normal}. */
 final class StepPrinter {

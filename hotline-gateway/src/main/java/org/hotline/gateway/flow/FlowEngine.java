@@ -50,7 +50,7 @@ public final class FlowEngine {
             return new Result(List.of(), state);
         }
         if (input instanceof Hangup) {
-            return hangup(state);
+            return hangup(flow, state);
         }
         List<Step> steps = new ArrayList<>();
         Node node = flow.node(state.node());
@@ -74,12 +74,12 @@ public final class FlowEngine {
     }
 
     /** Ends the session with what was collected: a recorded voicemail is never dropped by a hangup. */
-    private static Result hangup(FlowState state) {
+    private static Result hangup(Flow flow, FlowState state) {
         List<Step> steps = new ArrayList<>();
         FlowState s = state;
         boolean voicemailReferred = s.referred().stream().anyMatch(id -> id.startsWith("voicemail:"));
         if (s.vars().containsKey("recording") && !voicemailReferred) {
-            steps.add(new Step.Refer(referral(s, "hangup", ReferralKind.VOICEMAIL, null, s.vars().get("team"), null)));
+            steps.add(new Step.Refer(referral(flow, s, "hangup", ReferralKind.VOICEMAIL, null, s.vars().get("team"), null)));
             s = s.withReferred("voicemail:hangup");
         }
         steps.add(new Step.End("hangup"));
@@ -187,19 +187,29 @@ public final class FlowEngine {
                 return s;
             }
         }
-        steps.add(new Step.Refer(referral(s, refer.id(), refer.kind(), refer.urgency(),
+        steps.add(new Step.Refer(referral(flow, s, refer.id(), refer.kind(), refer.urgency(),
                 refer.team() != null ? refer.team() : s.vars().get("team"), callbackNumber)));
         return s.withReferred(referId);
     }
 
-    private static Referral referral(FlowState s, String nodeId, ReferralKind kind, Node.Priority urgency, String team,
+    private static Referral referral(Flow flow, FlowState s, String nodeId, ReferralKind kind, Node.Priority urgency, String team,
                                      String callbackNumber) {
         String safe = s.vars().getOrDefault("safe_to_call", "unknown");
         Node.Priority priority = urgency != null ? urgency
                 : "urgent".equals(s.vars().get("priority")) ? Node.Priority.URGENT : Node.Priority.NORMAL;
         return new Referral(s.sessionId() + ":" + nodeId, kind, priority, team, s.vars().get("topic"),
-                s.language(), s.facts().channel(), safe, "yes".equals(safe) ? callbackNumber : null,
+                s.language(), s.facts().channel(), safe, consentStep(flow, s), "yes".equals(safe) ? callbackNumber : null,
                 s.vars().get("recording"), s.vars());
+    }
+
+    /** The question where the person said whether a callback is safe: the last one on their path that saved it. */
+    public static String consentStep(Flow flow, FlowState s) {
+        for (int i = s.path().size() - 1; i >= 0; i--) {
+            if (flow.node(s.path().get(i)) instanceof Node.YesNo yesNo && "safe_to_call".equals(yesNo.saveAs())) {
+                return yesNo.id();
+            }
+        }
+        return null;
     }
 
     // asking

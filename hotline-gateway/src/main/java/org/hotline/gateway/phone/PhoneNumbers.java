@@ -16,6 +16,21 @@ public final class PhoneNumbers {
         return number != null && number.matches("\\+[1-9]\\d{6,14}") && normalize(number, "ZZ").isPresent();
     }
 
+    /** What a person may type in a phone number: digits, a leading +, and the separators people use. */
+    private static final java.util.regex.Pattern TYPED = java.util.regex.Pattern.compile("\\+?[0-9 ()./-]{3,30}");
+
+    /**
+     * A number typed by a person (an officer's form, an API body), as E.164; empty when it has any
+     * character a phone number does not (libphonenumber alone would read a number out of
+     * {@code "+359…\r\nAction: …"} and ignore the rest, so such input is refused, not cleaned).
+     */
+    public static Optional<String> parseTyped(String raw, String defaultRegion) {
+        if (raw == null || !TYPED.matcher(raw.strip()).matches()) {
+            return Optional.empty();
+        }
+        return normalize(raw.strip(), defaultRegion);
+    }
+
     /**
      * The E.164 form of {@code raw} if it is a valid number; {@code defaultRegion} (ISO 3166, such as
      * "BG") applies to numbers dialled without a country code.

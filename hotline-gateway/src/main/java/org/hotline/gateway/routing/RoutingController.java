@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.hotline.gateway.config.HotlineConfig;
+import org.hotline.gateway.audit.AuditTrail;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.security.SecuritySettings;
 import org.hotline.gateway.security.SignedInUser;
@@ -31,8 +32,11 @@ class RoutingController {
     private final TeamHours hours;
     private final SecuritySettings security;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    RoutingController(RoutingService routing, HotlineDirectory directory, TeamHours hours, SecuritySettings security, Clock clock) {
+    RoutingController(RoutingService routing, HotlineDirectory directory, TeamHours hours, SecuritySettings security, Clock clock,
+                      AuditTrail audit) {
+        this.audit = audit;
         this.routing = routing;
         this.directory = directory;
         this.hours = hours;
@@ -67,8 +71,11 @@ class RoutingController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "officers may change only their own presence");
         }
         Presence presence = parsePresence(change == null ? null : change.presence());
-        String reason = change.reason() == null || change.reason().isBlank() ? "set by " + user.username() : change.reason();
+        String reason = change.reason() == null || change.reason().isBlank() ? "set by " + user.username() : shortReason(change.reason());
         routing.setPresence(id, presence, reason);
+        if (!user.is(id)) {
+            audit.record(user.username(), "presence.set-for", id, presence.name().toLowerCase(), reason);
+        }
         return officers().stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -137,12 +144,22 @@ class RoutingController {
                 if (change.until() != null && !change.until().isAfter(clock.instant())) {
                     throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "until must be in the future");
                 }
-                yield new TeamOverride(state.equals("open"), change.until(), change.reason(), user.username());
+                yield new TeamOverride(state.equals("open"), change.until(), shortReason(change.reason()), user.username());
             }
             case "scheduled" -> null;
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "state must be open, closed or scheduled");
         };
         routing.override(id, override);
+        audit.record(user.username(), "team.override", id, state,
+                (override == null ? "back to the schedule" : "until " + (change.until() == null ? "lifted" : change.until()))
+                        + (change.reason() == null ? "" : "; " + shortReason(change.reason())));
         return teams().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static String shortReason(String reason) {
+        if (reason != null && reason.length() > 200) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reason: at most 200 characters");
+        }
+        return reason;
     }
 }

@@ -1,5 +1,6 @@
 package org.hotline.gateway.security;
 
+import org.hotline.caseconnector.privacy.Masking;
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 

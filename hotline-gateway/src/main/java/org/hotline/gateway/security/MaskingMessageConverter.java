@@ -1,5 +1,6 @@
 package org.hotline.gateway.security;
 
+import org.hotline.caseconnector.privacy.Masking;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 

@@ -25,16 +25,46 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import org.hotline.gateway.audit.AuditTrail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.core.Ordered;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Sign-in: the console and everything under {@code /api/**} need a user from configuration;
- * webhooks are open here because each provider's signature authenticates them; health and
- * metrics are open for probes and scrapers.
+ * webhooks are open here because each provider's signature authenticates them. Anonymous health
+ * says only UP or DOWN; its details and the metrics are for a signed-in admin, or for a scraper with
+ * {@code HOTLINE_METRICS_TOKEN}. Failed sign-ins are throttled; anonymous requests create no session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** Every request body is capped before anything (the signature filters included) reads it. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(LimitsSettings limits, MeterRegistry metrics) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.webhookBody(), limits.apiBody(), metrics));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     /**
      * Webhooks and prompt audio: authenticated by each provider's signature (or public), so no
@@ -48,27 +78,78 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .anonymous(anonymous -> anonymous.disable());
         return http.build();
     }
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager signIn, SecuritySettings settings,
+                                            @Value("${hotline.public-base-url}") String publicBaseUrl) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+        boolean https = publicBaseUrl.startsWith("https:");
+        // the page asked for before signing in is remembered in a cookie, not a session: anonymous requests make no session
+        CookieRequestCache requestCache = new CookieRequestCache();
+        requestCache.setRequestMatcher(request -> !api.matches(request) && "GET".equals(request.getMethod()));
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.secure(https).sameSite("Strict"));
+        SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        failure.setAllowSessionCreation(false);
+        http.authenticationManager(signIn)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(metricsReader(settings))
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/system/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/login", "/error").permitAll()
                         .anyRequest().authenticated())
                 // the API uses Basic auth or the same-site session cookie: no CSRF token needed
-                .csrf(csrf -> csrf.ignoringRequestMatchers(api))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(api).csrfTokenRepository(csrfTokens))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.failureHandler(failure))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api));
         return http.build();
+    }
+
+    /** Prometheus: an admin who signed in, or a scraper that shows the metrics token (compared in constant time). */
+    private static AuthorizationManager<RequestAuthorizationContext> metricsReader(SecuritySettings settings) {
+        byte[] token = settings.hasMetricsToken() ? settings.metricsToken().getBytes(StandardCharsets.UTF_8) : null;
+        AuthorizationManager<RequestAuthorizationContext> admin = AuthorityAuthorizationManager.hasRole(Role.ADMIN.name());
+        return (authentication, context) -> {
+            String header = context.getRequest().getHeader("Authorization");
+            if (token != null && header != null && header.startsWith("Bearer ")
+                    && MessageDigest.isEqual(token, header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8))) {
+                return new AuthorizationDecision(true);
+            }
+            return admin.authorize(authentication, context);
+        };
+    }
+
+    /** The session cookie travels only over TLS when the hotline is served over it. */
+    @Bean
+    ServletContextInitializer secureSessionCookie(@Value("${hotline.public-base-url}") String publicBaseUrl) {
+        return servletContext -> {
+            if (publicBaseUrl.startsWith("https:")) {
+                servletContext.getSessionCookieConfig().setSecure(true);
+            }
+        };
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(SecuritySettings settings, Clock clock) {
+        return new SignInThrottle(settings.signIn().perUser(), settings.signIn().perAddress(), clock);
+    }
+
+    /** Form and HTTP Basic sign-in share one throttled check of the configured users. */
+    @Bean
+    AuthenticationManager signInManager(UserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, AuditTrail audit,
+                                        MeterRegistry metrics) {
+        DaoAuthenticationProvider check = new DaoAuthenticationProvider(users);
+        check.setPasswordEncoder(passwords);
+        return new ProviderManager(new ThrottledAuthenticationProvider(check, throttle, audit, metrics));
     }
 
     @Bean

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.hotline.caseconnector.crypto.PiiCipher;
 
-/** Outbox payloads (referrals, call records) carry contacts and answers: stored encrypted. */
+/** Outbox payloads (referrals, call records) carry contacts and answers: stored encrypted, sealed to their stream and type. */
 public final class EncryptingStreamStore implements StreamStore {
 
     private final StreamStore delegate;
@@ -17,7 +17,7 @@ public final class EncryptingStreamStore implements StreamStore {
 
     @Override
     public String append(String stream, String type, String payload) {
-        return delegate.append(stream, type, cipher.encrypt(payload));
+        return delegate.append(stream, type, cipher.encrypt(payload, PiiCipher.streamContext(stream, type)));
     }
 
     @Override
@@ -27,12 +27,12 @@ public final class EncryptingStreamStore implements StreamStore {
 
     @Override
     public List<StreamEntry> readNew(String stream, String group, String consumer, int max, Duration block) {
-        return decrypt(delegate.readNew(stream, group, consumer, max, block));
+        return decrypt(stream, delegate.readNew(stream, group, consumer, max, block));
     }
 
     @Override
     public List<StreamEntry> claimStale(String stream, String group, String consumer, Duration minIdle, int max) {
-        return decrypt(delegate.claimStale(stream, group, consumer, minIdle, max));
+        return decrypt(stream, delegate.claimStale(stream, group, consumer, minIdle, max));
     }
 
     @Override
@@ -47,7 +47,7 @@ public final class EncryptingStreamStore implements StreamStore {
 
     @Override
     public List<StreamEntry> recent(String stream, int max) {
-        return decrypt(delegate.recent(stream, max));
+        return decrypt(stream, delegate.recent(stream, max));
     }
 
     @Override
@@ -70,9 +70,10 @@ public final class EncryptingStreamStore implements StreamStore {
         return delegate.length(stream);
     }
 
-    private List<StreamEntry> decrypt(List<StreamEntry> entries) {
+    private List<StreamEntry> decrypt(String stream, List<StreamEntry> entries) {
         return entries.stream()
-                .map(e -> new StreamEntry(e.id(), e.type(), cipher.decrypt(e.payload()), e.deliveries()))
+                .map(e -> new StreamEntry(e.id(), e.type(), cipher.decrypt(e.payload(), PiiCipher.streamContext(stream, e.type())),
+                        e.deliveries()))
                 .toList();
     }
 }

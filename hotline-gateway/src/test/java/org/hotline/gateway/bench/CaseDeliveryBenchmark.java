@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -61,15 +62,7 @@ public final class CaseDeliveryBenchmark {
             PiiCipher cipher = new PiiCipher(PiiCipher.newKey());
             var streams = new EncryptingStreamStore(new JdbcStreamStore(jdbc, transactions, Clock.systemUTC()), cipher);
             JsonMapper json = JsonMapper.builder().build();
-            FieldCipher fields = new FieldCipher() {
-                public String encrypt(String s) {
-                    return cipher.encrypt(s);
-                }
-
-                public String decrypt(String s) {
-                    return cipher.decrypt(s);
-                }
-            };
+            FieldCipher fields = cipher;
             var store = new WebhookCaseStore(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/cases"), "bench-secret",
                     Duration.ofSeconds(5), json, Clock.systemUTC());
             var deadLetters = new DeadLetters(jdbc, fields, Clock.systemUTC());
@@ -79,7 +72,7 @@ public final class CaseDeliveryBenchmark {
             for (int i = 0; i < backlog; i++) {
                 appender.append(OutboxSource.REFERRAL, json.writeValueAsString(new Referral("CA" + i + ":callback_referral",
                         ReferralKind.CALLBACK, "trafficking", Referral.Urgency.URGENT, "counter-trafficking", "ar", "voice",
-                        "+359880000700", "+359880000700", new Consent(Consent.Answer.YES, false, false), Map.of("topic", "trafficking"),
+                        "+359880000700", "+359880000700", new Consent(Consent.Answer.YES, false, false, Consent.Source.caller("safe_to_call", Instant.now())), Map.of("topic", "trafficking"),
                         null, null, null, "flow", java.time.Instant.now())));
             }
             long start = System.nanoTime();

@@ -35,8 +35,8 @@ public final class FastAgiBenchmark {
         int agiPort = TwilioWebhookBenchmark.freePort();
         Path data = Files.createTempDirectory("bench-agi");
         try (ConfigurableApplicationContext app = SpringApplication.run(HotlineGatewayApplication.class,
-                "--server.port=" + TwilioWebhookBenchmark.freePort(), "--HOTLINE_DATA_DIR=" + data, "--hotline.asterisk.agi-enabled=true",
-                "--hotline.asterisk.agi-port=" + agiPort, "--hotline.asterisk.bind-address=127.0.0.1", "--logging.level.root=WARN")) {
+                "--server.port=" + TwilioWebhookBenchmark.freePort(), "--HOTLINE_DATA_DIR=" + data, "--hotline.asterisk.agi.enabled=true",
+                "--hotline.asterisk.agi.port=" + agiPort, "--hotline.asterisk.agi.bind=127.0.0.1", "--logging.level.root=WARN")) {
             System.out.println("warming up: 300 calls without waiting");
             round(agiPort, 300, 0, 1_000_000);
             long started = System.nanoTime();

@@ -31,7 +31,7 @@ class ReturningContactsTest {
                 memory.remove(key);
             }
         };
-        ReturningContacts contacts = new ReturningContacts(recording, new PiiCipher(PiiCipher.newKey()));
+        ReturningContacts contacts = new ReturningContacts(recording, new PiiCipher(PiiCipher.newKey()), java.time.Duration.ofDays(30));
 
         contacts.remember("+359880000303", "ar");
         contacts.remember("whatsapp:+359880000303", "fa");
@@ -41,5 +41,29 @@ class ReturningContactsTest {
         assertThat(contacts.lastLanguage("+359880000404")).isEmpty();
         assertThat(contacts.lastLanguage(null)).isEmpty();
         assertThat(keys).hasSize(2).allSatisfy(k -> assertThat(k).startsWith("contact:").doesNotContain("880000303"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldKeepNothingWhenRetentionIsZero() {
+        SessionStore nothingKept = new SessionStore() {
+            @Override
+            public java.util.Optional<String> get(String key) {
+                throw new AssertionError("nothing is looked up when nothing is kept");
+            }
+
+            @Override
+            public void put(String key, String value, java.time.Duration ttl) {
+                throw new AssertionError("remembered " + key + " with retention 0");
+            }
+
+            @Override
+            public void remove(String key) {
+            }
+        };
+        ReturningContacts contacts = new ReturningContacts(nothingKept, new PiiCipher(PiiCipher.newKey()), java.time.Duration.ZERO);
+
+        contacts.remember("+359880000304", "ar");
+
+        assertThat(contacts.lastLanguage("+359880000304")).isEmpty();
     }
 }

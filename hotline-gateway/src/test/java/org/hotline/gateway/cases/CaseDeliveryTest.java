@@ -55,7 +55,7 @@ class CaseDeliveryTest {
     @Test
     void shouldDeliverAFlowReferralToTheLocalStoreOnceAndShowItMasked() {
         Referral flowReferral = new Referral("CA77:callback_referral", Node.ReferralKind.CALLBACK, Node.Priority.URGENT,
-                "counter-trafficking", "trafficking", "ar", Channel.VOICE, "yes", "caller", null, Map.of("safe_to_call", "yes"));
+                "counter-trafficking", "trafficking", "ar", Channel.VOICE, "yes", "safe_to_call", "caller", null, Map.of("safe_to_call", "yes"));
         var origin = new OutboxMapper.Origin("+359880000777", "+359880000777", null, "flow", Instant.parse("2026-12-01T08:00:00Z"));
 
         assertThat(outbox.add(flowReferral, origin)).isTrue();
@@ -81,7 +81,7 @@ class CaseDeliveryTest {
         ApiClient api = new ApiClient(port);
         String body = """
                 {"kind":"case-referral","team":"protection","topic":"refugees","urgency":"normal","language":"fa","channel":"voice",
-                 "contact":"+359880000778","safeToCallBack":"no","shareWithOrganisations":true,"services":true,
+                 "contact":"+359880000778","safeToCallBack":"no","consentNote":"asked on the phone; she does not want to be called","shareWithOrganisations":true,"services":true,
                  "notes":"needs a shelter place for a family of four"}""";
         var first = api.post("/api/v1/referrals", body, TestUsers.OLGA, "Idempotency-Key", "olga-2026-12-01-001");
         var retry = api.post("/api/v1/referrals", body, TestUsers.OLGA, "Idempotency-Key", "olga-2026-12-01-001");
@@ -98,5 +98,29 @@ class CaseDeliveryTest {
                 .replace("case-referral", "callback"), TestUsers.OLGA, "Idempotency-Key", "olga-2026-12-01-002").statusCode())
                 .as("no callback without a yes to safety").isEqualTo(400);
         assertThat(api.post("/api/v1/referrals", body, null, "Idempotency-Key", "anonymous-0001").statusCode()).isEqualTo(401);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "topic         | \"topic\":\"trafficking\"        | \"topic\":\"%s\"",
+            "language      | \"language\":\"fa\"              | \"language\":\"xx-very-long-language\"",
+            "team          | \"team\":\"protection\"          | \"team\":\"nobody\"",
+            "kind          | \"kind\":\"case-referral\"       | \"kind\":\"transfer-everything\"",
+            "urgency       | \"urgency\":\"normal\"           | \"urgency\":\"now\"",
+            "channel       | \"channel\":\"voice\"            | \"channel\":\"%s\"",
+            "notes         | \"notes\":\"x\"                  | \"notes\":\"%s\"",
+            "contact       | \"contact\":\"+359880000778\"    | \"contact\":\"+359880000778 ext. 5; drop\"",
+    })
+    void shouldRefuseAFieldThatNoCaseStoreCouldTakeAndNameIt(String field, String good, String bad) {
+        String body = """
+                {"kind":"case-referral","team":"protection","topic":"trafficking","urgency":"normal","language":"fa","channel":"voice",
+                 "contact":"+359880000778","notes":"x"}""";
+        String wrong = body.replace(good, bad.formatted("t".repeat(field.equals("notes") ? 3000 : 150)));
+        assertThat(wrong).isNotEqualTo(body);
+        var refused = new ApiClient(port).post("/api/v1/referrals", wrong, TestUsers.OLGA, "Idempotency-Key", "bad-field-" + field);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"message\":\"" + field + ":");
+        assertThat(new ApiClient(port).post("/api/v1/referrals", body, TestUsers.OLGA, "Idempotency-Key", "good-field-" + field)
+                .statusCode()).isEqualTo(201);
     }
 }

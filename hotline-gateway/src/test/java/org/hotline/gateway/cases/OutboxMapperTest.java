@@ -22,7 +22,7 @@ class OutboxMapperTest {
     @Test
     void shouldMapAFlowReferralWithItsOriginToTheConnectorsModel() {
         var referral = OutboxMapper.INSTANCE.toReferral(new Referral("CA1:voicemail_saved", Node.ReferralKind.VOICEMAIL, Node.Priority.NORMAL,
-                        "avrr", "return", "uk", Channel.VOICE, "unknown", null, "RE1", Map.of("topic", "return")),
+                        "avrr", "return", "uk", Channel.VOICE, "unknown", null, null, "RE1", Map.of("topic", "return")),
                 new OutboxMapper.Origin("+359880000888", null, "https://api.twilio.com/x/RE1", "flow", AT));
 
         assertThat(referral.id()).isEqualTo("CA1:voicemail_saved");
@@ -41,7 +41,7 @@ class OutboxMapperTest {
     void shouldMapACallRecordToASummaryInSeconds() {
         var summary = OutboxMapper.INSTANCE.toSummary(new CallRecord("CA2", Channel.CHAT, "whatsapp:+359880000999", "fa", "refugees",
                 "protection", List.of("language", "topic"), AT, AT.plusSeconds(600), Duration.ofSeconds(42), "mobile-team-2",
-                Duration.ofSeconds(300), CallOutcome.CALLBACK_REQUESTED, List.of("CA2:callback_referral")));
+                Duration.ofSeconds(300), CallOutcome.CALLBACK_REQUESTED, List.of("CA2:callback_referral"), null));
         assertThat(summary.queueWaitSeconds()).isEqualTo(42);
         assertThat(summary.talkTimeSeconds()).isEqualTo(300);
         assertThat(summary.outcome()).isEqualTo("callback_requested");

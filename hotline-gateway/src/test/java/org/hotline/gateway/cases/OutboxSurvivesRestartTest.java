@@ -32,7 +32,7 @@ class OutboxSurvivesRestartTest {
     @Test
     void shouldDeliverAfterTheRestartWhatWasNotDeliveredBefore() {
         Referral referral = new Referral("CA88:voicemail_saved", Node.ReferralKind.VOICEMAIL, Node.Priority.NORMAL, "avrr", "return",
-                "ru", Channel.VOICE, "unknown", null, "RE88", Map.of("topic", "return"));
+                "ru", Channel.VOICE, "unknown", null, null, "RE88", Map.of("topic", "return"));
         try (var before = start(false)) {
             before.getBean(ReferralOutbox.class).add(referral,
                     new OutboxMapper.Origin("+359880000888", null, "https://api.twilio.com/x/RE88", "flow", Instant.now()));

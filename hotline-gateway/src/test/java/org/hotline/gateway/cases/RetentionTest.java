@@ -34,11 +34,11 @@ class RetentionTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     static final FieldCipher PLAIN = new FieldCipher() {
-        public String encrypt(String s) {
+        public String encrypt(String s, String context) {
             return "x" + s;
         }
 
-        public String decrypt(String s) {
+        public String decrypt(String s, String context) {
             return s.substring(1);
         }
     };

@@ -52,7 +52,7 @@ class StandaloneWorkerTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> db.sql("SELECT COUNT(*) FROM referral").query(Long.class).single() == 40);
             await().atMost(Duration.ofSeconds(5)).until(() -> outbox.pendingCount("outbox", "case-connector") == 0);
             assertThat(db.sql("SELECT COUNT(*) FROM referral_status").query(Long.class).single()).isEqualTo(40);
-            assertThat(db.sql("SELECT contact_enc FROM referral LIMIT 1").query(String.class).single()).startsWith("v1:");
+            assertThat(db.sql("SELECT contact_enc FROM referral LIMIT 1").query(String.class).single()).startsWith("v2:");
         }
     }
 }

@@ -256,7 +256,7 @@ class ChatConversationTest {
         assertThat(referrals).hasSize(1);
         assertThat(referrals.getFirst().path("transcriptRef").asString()).isEqualTo("/api/v1/conversations/" + id + "/messages");
         assertThat(referrals.getFirst().path("contact").asString()).isEqualTo(person);
-        assertThat(referrals.getFirst().path("channel").asString()).isEqualTo("chat");
+        assertThat(referrals.getFirst().path("channel").asString()).isEqualTo("whatsapp");
         assertThat(referrals.getFirst().path("team").asString()).isEqualTo("counter-trafficking");
         assertThat(referrals.getFirst().path("createdBy").asString()).isEqualTo("elena");
 
@@ -269,9 +269,10 @@ class ChatConversationTest {
         assertThat(record.team()).isEqualTo("counter-trafficking");
         assertThat(conversationsOf(TestUsers.OLGA, null)).noneMatch(c -> c.path("id").asString().equals(id));
 
-        // writing again opens a new conversation, which remembers the language
+        // writing again opens a new conversation, which says nothing of the last one: whoever holds the
+        // phone (or spoofs its number) must not learn that it contacted the hotline, nor in which language
         whatsapp(person, "Hello again");
-        assertThat(awaitSent(person, 5).get(4).get("Body")).contains("Would you like to continue in English?");
+        assertThat(awaitSent(person, 5).get(4).get("Body")).contains("1. Български", "2. English").doesNotContain("continue in");
 
         // nothing of the person's number or words in the logs
         assertThat(output.getAll()).doesNotContain("880000201", "took my passport", "Are you safe now", "Hello again",
@@ -325,13 +326,50 @@ class ChatConversationTest {
         assertThat(conversationsOf(TestUsers.OLGA, "queue")).isEmpty();
         assertThat(routing.snapshot().queues().getOrDefault("counter-trafficking", List.of())).isEmpty();
 
+        // a colleague of the same team cannot take it from Elena, with or without naming herself
+        assertThat(api.post("/api/v1/conversations/" + id + "/assign", "", TestUsers.NINA).statusCode()).isEqualTo(403);
+        assertThat(api.post("/api/v1/conversations/" + id + "/assign", "{\"officerId\":\"nadia\"}", TestUsers.NINA).statusCode())
+                .isEqualTo(403);
+        assertThat(json.readTree(api.get("/api/v1/conversations/" + id, TestUsers.OLGA).body()).path("officerId").asString())
+                .isEqualTo("elena");
+
+        // a supervisor reassigns it, and the audit trail says who moved it from whom to whom
         var moved = api.post("/api/v1/conversations/" + id + "/assign", "{\"officerId\":\"nadia\"}", TestUsers.SUE);
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         assertThat(json.readTree(moved.body()).path("officerId").asString()).isEqualTo("nadia");
+        var audit = api.get("/api/v1/audit?action=conversation&subject=" + id, TestUsers.SUE);
+        assertThat(audit.body()).contains("\"actor\":\"sue\"", "\"action\":\"conversation.reassign\"", "from elena to nadia");
+        assertThat(api.get("/api/v1/audit", TestUsers.OLGA).statusCode()).isEqualTo(403);
         assertThat(api.post("/api/v1/conversations/" + id + "/assign", "{\"officerId\":\"georgi\"}", TestUsers.OLGA).statusCode())
                 .isEqualTo(403);
         assertThat(api.post("/api/v1/conversations/" + id + "/close", "{\"outcome\":\"whatever\"}", TestUsers.SUE).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aProvidersErrorIsKeptAndShownWithoutTheNumberItQuotes() throws Exception {
+        String person = "whatsapp:+359880000207";
+        // Twilio refuses the address, and says it back in its error text (error 21211)
+        providers.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":21211,\"message\":\"The 'To' number " + person + " is not a valid phone number.\","
+                        + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}")));
+        // the person goes on answering (the menus are refused, but they know them): the conversation reaches the team
+        whatsapp(person, "help");
+        whatsapp(person, "2");
+        whatsapp(person, "1");
+        String id = await().until(() -> conversationsOf(TestUsers.SUE, null).stream()
+                .filter(c -> c.path("contact").asString().endsWith("207")).findFirst(), java.util.Optional::isPresent).get().path("id").asString();
+
+        String error = await().until(() -> {
+            for (JsonNode message : json.readTree(api.get("/api/v1/conversations/" + id + "/messages", TestUsers.SUE).body())) {
+                if (!message.path("error").isMissingNode() && !message.path("error").isNull()) {
+                    return message.path("error").asString();
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+        // kept as stored (the entry's own record scrubs it), so no listing can show more
+        assertThat(error).contains("21211").doesNotContain("880000207", "+359");
     }
 
     // --- the provider is down ---

@@ -112,10 +112,10 @@ class RoutingApiTest {
         Instant start = Instant.parse("2026-12-01T09:00:00Z");
         callLog.record(new CallRecord("CA-A", Channel.VOICE, "+359880000101", "ar", "trafficking", "counter-trafficking",
                 List.of("language", "topic"), start, start.plusSeconds(300), Duration.ofSeconds(20), "elena",
-                Duration.ofSeconds(250), CallOutcome.ANSWERED, List.of()));
+                Duration.ofSeconds(250), CallOutcome.ANSWERED, List.of(), null));
         callLog.record(new CallRecord("CA-B", Channel.CHAT, "whatsapp:+359880000202", "ru", "return", "avrr",
                 List.of("language"), start, start.plusSeconds(60), Duration.ZERO, "georgi", Duration.ofSeconds(40),
-                CallOutcome.ANSWERED, List.of("CA-B:refer")));
+                CallOutcome.ANSWERED, List.of("CA-B:refer"), null));
 
         var olga = api.get("/api/v1/calls", TestUsers.OLGA);
         assertThat(olga.body()).contains("CA-A").doesNotContain("CA-B");
@@ -125,7 +125,7 @@ class RoutingApiTest {
         assertThat(api.get("/api/v1/calls?channel=chat", TestUsers.SUE).body()).contains("CA-B").doesNotContain("CA-A");
         assertThat(api.get("/api/v1/calls?outcome=voicemail", TestUsers.SUE).body()).isEqualTo("[]");
 
-        String metrics = api.get("/actuator/prometheus", null).body();
+        String metrics = api.get("/actuator/prometheus", TestUsers.ROOT).body();
         assertThat(metrics).contains("hotline_contacts_total{channel=\"voice\",language=\"ar\",outcome=\"answered\",topic=\"trafficking\"} 1.0");
     }
 
@@ -138,7 +138,7 @@ class RoutingApiTest {
         routing.enqueue(QueuedContact.waiting("CA-2", Channel.VOICE, "avrr", "ru", Priority.NORMAL, "return", Instant.now()));
         routing.abandon("CA-2");
 
-        String metrics = api.get("/actuator/prometheus", null).body();
+        String metrics = api.get("/actuator/prometheus", TestUsers.ROOT).body();
         assertThat(metrics).contains("hotline_officers{presence=\"busy\"} 1.0", "hotline_queue_waiting{team=\"avrr\"} 0.0",
                 "hotline_queue_wait_seconds_count{result=\"answered\",team=\"avrr\"} 1",
                 "hotline_queue_wait_seconds_count{result=\"abandoned\",team=\"avrr\"} 1",

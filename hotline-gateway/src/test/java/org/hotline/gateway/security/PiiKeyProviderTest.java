@@ -27,14 +27,14 @@ class PiiKeyProviderTest {
 
         PiiCipher second = PiiKeyProvider.cipher(new PiiSettings(null), new StateSettings(StoreKind.MEMORY, dataDir));
         assertThat(Files.readString(file)).isEqualTo(key);
-        assertThat(second.decrypt(first.encrypt("same key across restarts"))).isEqualTo("same key across restarts");
+        assertThat(second.decrypt(first.encrypt("same key across restarts", "t"), "t")).isEqualTo("same key across restarts");
     }
 
     @Test
     void shouldUseTheVariableWhenSet() {
         String key = Base64.getEncoder().encodeToString(PiiCipher.newKey());
         PiiCipher cipher = PiiKeyProvider.cipher(new PiiSettings(key), new StateSettings(StoreKind.REDIS, dataDir));
-        assertThat(PiiCipher.fromBase64(key).decrypt(cipher.encrypt("x"))).isEqualTo("x");
+        assertThat(PiiCipher.fromBase64(key).decrypt(cipher.encrypt("x", "t"), "t")).isEqualTo("x");
         assertThat(dataDir.resolve("pii.key")).doesNotExist();
     }
 

@@ -47,7 +47,12 @@ class RedisHoldsNoPlaintextTest {
         registry.add("hotline.twilio.account-sid", () -> "AC00000000000000000000000000000001");
         // Twilio unreachable: the flow's answers wait in the outbound queue, in Redis
         registry.add("hotline.twilio.api-base-url", () -> "http://localhost:9");
+        registry.add("hotline.viber.auth-token", () -> VIBER_TOKEN);
+        registry.add("hotline.viber.api-base-url", () -> "http://localhost:9");
+        org.hotline.gateway.testing.TestUsers.register(registry);
     }
+
+    private static final String VIBER_TOKEN = "test-viber-token-for-the-redis-dump";
 
     private static final String PUBLIC = "https://hotline.example.org";
     private static final String TOKEN = "test-auth-token";
@@ -60,8 +65,10 @@ class RedisHoldsNoPlaintextTest {
 
     @Test
     void shouldReportRedisInHealth() throws Exception {
+        // details are for an admin who signs in
         var response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).header("Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(org.hotline.gateway.testing.TestUsers.ROOT.getBytes())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).contains("\"store\":\"redis\"", "\"redis\":\"PONG\"", "Redis persists nothing");
     }
@@ -109,6 +116,27 @@ class RedisHoldsNoPlaintextTest {
 
         assertThat(dump).contains("hotline:session:chat:conv:", "hotline:session:chat:entry:", "hotline:stream:chat:outbound");
         assertThat(dump).doesNotContain("880000124", words, "employer", "Testperson", "Fakename", "Please reply with the number");
+    }
+
+    @Test
+    void shouldHoldNoPlainViberIdAfterSubscriptionEvents() throws Exception {
+        String viberId = "ZxQvViberUserIdAbc123==";
+        for (String body : List.of(
+                "{\"event\":\"subscribed\",\"timestamp\":1764576000100,\"message_token\":4912661846655238145,"
+                        + "\"user\":{\"id\":\"" + viberId + "\",\"name\":\"Anna\",\"language\":\"uk\",\"country\":\"UA\",\"api_version\":10}}",
+                "{\"event\":\"unsubscribed\",\"timestamp\":1764576000200,\"message_token\":4912661846655238146,"
+                        + "\"user_id\":\"" + viberId + "\"}")) {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/viber"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Viber-Content-Signature", org.hotline.gateway.testing.ViberSigner.sign(VIBER_TOKEN, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+
+        String dump = dumpRedis(TestRedis.template());
+
+        assertThat(dump).contains("hotline:seen:chat:");
+        assertThat(dump).doesNotContain(viberId, "ZxQvViberUserId", "Anna");
     }
 
     private static String dumpRedis(StringRedisTemplate redis) {

@@ -3,11 +3,15 @@ package org.hotline.gateway.testing;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Users for API tests, all with the password "pw": officers olga (elena) and gosho (georgi), supervisor sue, admin root. */
+/**
+ * Users for API tests, all with the password "pw": officers olga (elena) and nina (nadia), both of the
+ * counter-trafficking team, gosho (georgi, avrr), supervisor sue, admin root.
+ */
 public final class TestUsers {
 
     public static final String OLGA = "olga:pw";
     public static final String GOSHO = "gosho:pw";
+    public static final String NINA = "nina:pw";
     public static final String SUE = "sue:pw";
     public static final String ROOT = "root:pw";
 
@@ -15,7 +19,8 @@ public final class TestUsers {
 
     public static void register(DynamicPropertyRegistry registry) {
         String hash = new BCryptPasswordEncoder(4).encode("pw");
-        String[][] users = {{"olga", "officer", "elena"}, {"gosho", "officer", "georgi"}, {"sue", "supervisor", null}, {"root", "admin", null}};
+        String[][] users = {{"olga", "officer", "elena"}, {"gosho", "officer", "georgi"}, {"sue", "supervisor", null}, {"root", "admin", null},
+                {"nina", "officer", "nadia"}};
         for (int i = 0; i < users.length; i++) {
             String prefix = "hotline.security.users[" + i + "].";
             String[] user = users[i];

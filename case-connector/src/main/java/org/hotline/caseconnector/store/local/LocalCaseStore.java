@@ -39,16 +39,18 @@ public class LocalCaseStore implements CaseStore {
 
     @Override
     public String deliver(Referral referral) {
-        ReferralRow row = LocalRowMapper.INSTANCE.toRow(referral, cipher);
+        ReferralRow row = LocalRowMapper.INSTANCE.toRow(referral, new LocalRowMapper.RowCipher(cipher, "referral", referral.id()));
         Timestamp now = Timestamp.from(clock.instant());
         try {
             transactions.executeWithoutResult(tx -> {
                 jdbc.sql("""
                         INSERT INTO referral (id, kind, topic, urgency, team, language, channel, contact_enc, callback_enc,
-                            safe_to_call_back, consent_share, consent_services, answers_enc, recording_ref, recording_url,
+                            safe_to_call_back, consent_share, consent_services, consent_source, consent_step, consent_officer,
+                            consent_at, consent_note_enc, answers_enc, recording_ref, recording_url,
                             transcript_ref, created_by, created_at, received_at, status)
                         VALUES (:id, :kind, :topic, :urgency, :team, :language, :channel, :contactEnc, :callbackEnc,
-                            :safeToCallBack, :consentShare, :consentServices, :answersEnc, :recordingRef, :recordingUrl,
+                            :safeToCallBack, :consentShare, :consentServices, :consentSource, :consentStep, :consentOfficer,
+                            :consentAt, :consentNoteEnc, :answersEnc, :recordingRef, :recordingUrl,
                             :transcriptRef, :createdBy, :createdAt, :receivedAt, 'new')""")
                         .params(columns(row, now)).update();
                 jdbc.sql("INSERT INTO referral_status (referral_id, status, changed_at, note) VALUES (?, 'new', ?, ?)")
@@ -74,6 +76,11 @@ public class LocalCaseStore implements CaseStore {
         values.put("safeToCallBack", row.safeToCallBack());
         values.put("consentShare", row.consentShare());
         values.put("consentServices", row.consentServices());
+        values.put("consentSource", row.consentSource());
+        values.put("consentStep", row.consentStep());
+        values.put("consentOfficer", row.consentOfficer());
+        values.put("consentAt", row.consentAt() == null ? null : Timestamp.from(row.consentAt()));
+        values.put("consentNoteEnc", row.consentNoteEnc());
         values.put("answersEnc", row.answersEnc());
         values.put("recordingRef", row.recordingRef());
         values.put("recordingUrl", row.recordingUrl());
@@ -91,7 +98,8 @@ public class LocalCaseStore implements CaseStore {
                     INSERT INTO call_record (id, channel, contact_enc, language, topic, team, path, started_at, ended_at,
                         queue_wait_seconds, officer_id, talk_time_seconds, outcome, referral_ids, received_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(call.id(), call.channel(), call.contact() == null ? null : cipher.encrypt(call.contact()), call.language(),
+                    .params(call.id(), call.channel(), call.contact() == null ? null
+                                    : cipher.encrypt(call.contact(), LocalRowMapper.context("call_record", call.id(), "contact")), call.language(),
                             call.topic(), call.team(), String.join(" > ", call.path()), Timestamp.from(call.startedAt()),
                             call.endedAt() == null ? null : Timestamp.from(call.endedAt()), call.queueWaitSeconds(), call.officerId(),
                             call.talkTimeSeconds(), call.outcome(), String.join(",", call.referralIds()), Timestamp.from(clock.instant()))
@@ -101,9 +109,13 @@ public class LocalCaseStore implements CaseStore {
         }
     }
 
-    /** A referral as the API shows it; the contact is decrypted here and masked by the caller. */
+    /**
+     * A referral as the API shows it; the contact is decrypted here and masked by the caller.
+     * {@code consentSource}: where the answer about a safe callback came from (caller or officer), or null.
+     */
     public record StoredReferral(String id, String kind, String topic, String urgency, String team, String language, String channel,
-                                 String contact, String callbackNumber, String safeToCallBack, String recordingRef,
+                                 String contact, String callbackNumber, String safeToCallBack, String consentSource,
+                                 String consentStep, String consentOfficer, Instant consentAt, String recordingRef,
                                  String createdBy, Instant createdAt, String status) {}
 
     public List<StoredReferral> recent(int limit) {
@@ -116,13 +128,16 @@ public class LocalCaseStore implements CaseStore {
 
     private static final String SELECT_REFERRAL = """
             SELECT id, kind, topic, urgency, team, language, channel, contact_enc, callback_enc, safe_to_call_back,
-                   recording_ref, created_by, created_at, status
+                   consent_source, consent_step, consent_officer, consent_at, recording_ref, created_by, created_at, status
             FROM referral""";
 
     private StoredReferral referral(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new StoredReferral(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
+        String id = rs.getString("id");
+        return new StoredReferral(id, rs.getString("kind"), rs.getString("topic"),
                 rs.getString("urgency"), rs.getString("team"), rs.getString("language"), rs.getString("channel"),
-                decrypt(rs.getString("contact_enc")), decrypt(rs.getString("callback_enc")), rs.getString("safe_to_call_back"),
+                decrypt(rs.getString("contact_enc"), id, "contact"), decrypt(rs.getString("callback_enc"), id, "callback"),
+                rs.getString("safe_to_call_back"), rs.getString("consent_source"), rs.getString("consent_step"),
+                rs.getString("consent_officer"), rs.getTimestamp("consent_at") == null ? null : rs.getTimestamp("consent_at").toInstant(),
                 rs.getString("recording_ref"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getString("status"));
     }
@@ -147,7 +162,7 @@ public class LocalCaseStore implements CaseStore {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }
 
-    private String decrypt(String value) {
-        return value == null ? null : cipher.decrypt(value);
+    private String decrypt(String value, String id, String column) {
+        return value == null ? null : cipher.decrypt(value, LocalRowMapper.context("referral", id, column));
     }
 }

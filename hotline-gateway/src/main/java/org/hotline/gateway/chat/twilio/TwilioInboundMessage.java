@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hotline.gateway.phone.PhoneNumbers;
 import org.hotline.gateway.chat.ChatChannel;
 import org.hotline.gateway.chat.InboundMessage;
 import org.hotline.gateway.chat.MalformedPayloadException;
@@ -62,10 +63,11 @@ public record TwilioInboundMessage(String messageSid, String from, String to, St
     }
 
     static ChatChannel channelOf(String address) {
-        if (address.startsWith("whatsapp:+")) {
+        // every number that enters is a valid E.164 number, whatever the provider sends
+        if (address.startsWith("whatsapp:") && PhoneNumbers.isValidE164(address.substring("whatsapp:".length()))) {
             return ChatChannel.WHATSAPP;
         }
-        if (address.matches("\\+\\d{6,15}")) {
+        if (PhoneNumbers.isValidE164(address)) {
             return ChatChannel.SMS;
         }
         throw new MalformedPayloadException("From '" + address.replaceAll("\\d(?=\\d{3})", "*")

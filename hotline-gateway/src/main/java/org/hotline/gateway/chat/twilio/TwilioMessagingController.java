@@ -44,9 +44,7 @@ class TwilioMessagingController {
         return ResponseEntity.ok(EMPTY);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, String> form(HttpServletRequest request) {
-        Object form = request.getAttribute(TwilioSignatureFilter.FORM);
-        return form == null ? Map.of() : (Map<String, String>) form;
+        return TwilioSignatureFilter.verifiedForm(request);
     }
 }

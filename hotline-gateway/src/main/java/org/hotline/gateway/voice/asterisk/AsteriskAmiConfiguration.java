@@ -51,8 +51,8 @@ class AsteriskAmiConfiguration {
     @Bean
     AsteriskCallbacks asteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals,
                                         org.hotline.gateway.state.StreamStore streams, tools.jackson.databind.json.JsonMapper json,
-                                        AsteriskSettings settings) {
-        return new AsteriskCallbacks(connection, referrals, streams, json, settings);
+                                        AsteriskSettings settings, org.hotline.gateway.audit.AuditTrail audit) {
+        return new AsteriskCallbacks(connection, referrals, streams, json, settings, audit);
     }
 
     @Bean

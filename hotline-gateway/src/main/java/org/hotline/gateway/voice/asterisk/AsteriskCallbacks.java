@@ -7,9 +7,16 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.hotline.caseconnector.model.Consent;
+import org.hotline.caseconnector.model.Referral;
+import org.hotline.caseconnector.model.ReferralKind;
+import org.hotline.caseconnector.privacy.Masking;
 import org.hotline.caseconnector.store.local.LocalCaseStore;
+import org.hotline.gateway.audit.AuditTrail;
+import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.config.HotlineConfig.Officer;
-import org.hotline.gateway.security.Masking;
+import org.hotline.gateway.phone.PhoneNumbers;
+import org.hotline.gateway.security.SignedInUser;
 import org.hotline.gateway.state.StreamStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An officer calls a person back, through Asterisk: Originate rings the officer's phone first and,
  * when they pick up, the dialplan's callback context dials the person. Only a callback request whose
- * caller said it is safe to call back is ever dialled.
+ * person said yes to a safe callback (their own answer, or an officer's record of it with a note) is
+ * ever dialled, and only by an officer of the referral's team or a supervisor. Every attempt, placed
+ * or refused, is in the audit trail.
  */
 public class AsteriskCallbacks {
 
@@ -29,6 +38,9 @@ public class AsteriskCallbacks {
         record Placed(String referralId) implements Outcome {}
 
         record NotFound() implements Outcome {}
+
+        /** Not allowed for this user. */
+        record Forbidden(String reason) implements Outcome {}
 
         /** Not dialled, and why: said to the officer as it is. */
         record Refused(String reason) implements Outcome {}
@@ -41,15 +53,20 @@ public class AsteriskCallbacks {
     private final StreamStore streams;
     private final JsonMapper json;
     private final AsteriskSettings settings;
+    private final AuditTrail audit;
 
     public AsteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals, StreamStore streams, JsonMapper json,
-                             AsteriskSettings settings) {
+                             AsteriskSettings settings, AuditTrail audit) {
         this.connection = connection;
         this.referrals = referrals;
         this.streams = streams;
         this.json = json;
         this.settings = settings;
+        this.audit = audit;
     }
+
+    /** What a callback needs of a referral, wherever it is kept. */
+    private record Request(String id, String kind, String team, String safeToCallBack, String consentSource, String callbackNumber) {}
 
     /**
      * In the local case store, else in the outbox, which keeps a referral (encrypted) until the case
@@ -59,37 +76,54 @@ public class AsteriskCallbacks {
         var local = referrals.find(id);
         if (local.isPresent()) {
             var r = local.get();
-            return Optional.of(new Request(r.id(), r.kind(), r.safeToCallBack(), r.callbackNumber()));
+            return Optional.of(new Request(r.id(), r.kind(), r.team(), r.safeToCallBack(), r.consentSource(), r.callbackNumber()));
         }
-        return streams.recent("outbox", OUTBOX_SEARCH).stream().filter(e -> e.type().equals("referral"))
-                .map(e -> json.readTree(e.payload()))
-                .filter(node -> id.equals(node.path("id").asString(null)))
+        return streams.recent(CallLog.OUTBOX_STREAM, OUTBOX_SEARCH).stream().filter(e -> e.type().equals("referral"))
+                .map(e -> json.readValue(e.payload(), Referral.class))
+                .filter(r -> id.equals(r.id()))
                 .findFirst()
-                .map(node -> new Request(id, node.path("kind").asString(null), node.path("consent").path("safeToCallBack").asString(null),
-                        node.path("callbackNumber").asString(null)));
+                .map(r -> new Request(r.id(), r.kind().name(), r.team(), r.consent().safeToCallBack().name(),
+                        r.consent().source() == null ? null : r.consent().source().kind().name(), r.callbackNumber()));
     }
 
-    /** What a callback needs of a referral, wherever it is kept. */
-    private record Request(String id, String kind, String safeToCallBack, String callbackNumber) {}
+    /** {@code officer}: the user's own officer record (whose phone rings first), if they have one. */
+    public Outcome callBack(String referralId, SignedInUser user, Optional<Officer> officer) {
+        Outcome outcome = decideAndPlace(referralId, user, officer);
+        String[] result = switch (outcome) {
+            case Outcome.Placed placed -> new String[] {"placed", "the officer's phone rings first"};
+            case Outcome.NotFound notFound -> new String[] {"not-found", "no such referral"};
+            case Outcome.Forbidden forbidden -> new String[] {"forbidden", forbidden.reason()};
+            case Outcome.Refused refused -> new String[] {"refused", refused.reason()};
+            case Outcome.AsteriskUnavailable down -> new String[] {"failed", down.reason()};
+        };
+        audit.record(user.username(), "callback", referralId, result[0], officer.map(o -> "officer " + o.id() + ": ").orElse("") + result[1]);
+        return outcome;
+    }
 
-    public Outcome callBack(String referralId, Officer officer) {
+    private Outcome decideAndPlace(String referralId, SignedInUser user, Optional<Officer> officer) {
+        if (officer.isEmpty()) {
+            return new Outcome.Forbidden("only an officer with a phone can call back: their phone rings first");
+        }
         Optional<Request> found = find(referralId);
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }
         var referral = found.get();
-        if (!"CALLBACK".equals(referral.kind())) {
+        if (!user.supervises() && (referral.team() == null || !officer.get().teams().contains(referral.team()))) {
+            return new Outcome.Forbidden("callbacks of the " + referral.team() + " team are placed by its officers or a supervisor");
+        }
+        if (!ReferralKind.CALLBACK.name().equals(referral.kind())) {
             return new Outcome.Refused("this referral is not a callback request");
         }
-        if (!"YES".equals(referral.safeToCallBack())) {
-            return new Outcome.Refused("the caller did not say it is safe to call back");
+        if (!Consent.Answer.YES.name().equals(referral.safeToCallBack()) || referral.consentSource() == null) {
+            return new Outcome.Refused("the person did not say it is safe to call back");
         }
-        if (referral.callbackNumber() == null || referral.callbackNumber().isBlank()) {
-            return new Outcome.Refused("the referral has no number to call");
+        if (!PhoneNumbers.isValidE164(referral.callbackNumber())) {
+            return new Outcome.Refused("the referral has no valid number to call");
         }
-        String endpoint = officer.reach().sip();
+        String endpoint = officer.get().reach().sip();
         if (endpoint == null || endpoint.isBlank()) {
-            return new Outcome.Refused("officer " + officer.id() + " has no SIP endpoint (reach.sip) to ring first");
+            return new Outcome.Refused("officer " + officer.get().id() + " has no SIP endpoint (reach.sip) to ring first");
         }
         if (connection.getState() != ManagerConnectionState.CONNECTED) {
             return new Outcome.AsteriskUnavailable("not connected to Asterisk's AMI");
@@ -103,16 +137,18 @@ public class AsteriskCallbacks {
         originate.setAsync(true);
         originate.setCallerId("Hotline callback");
         originate.setVariables(Map.of("HOTLINE_REFERRAL", referral.id(), "HOTLINE_CALLBACK_NUMBER", referral.callbackNumber(),
-                "HOTLINE_OFFICER", officer.id()));
+                "HOTLINE_OFFICER", officer.get().id()));
         try {
-            ManagerResponse response = connection.sendAction(originate, 10_000);
+            ManagerResponse response = connection.sendAction(DialplanValues.checked(originate), 10_000);
             if (response instanceof ManagerError error) {
                 return new Outcome.AsteriskUnavailable("Asterisk refused the call: " + error.getMessage());
             }
+        } catch (DialplanValues.UnsafeValueException e) {
+            return new Outcome.Refused(e.getMessage());
         } catch (Exception e) {
             return new Outcome.AsteriskUnavailable("Asterisk did not answer: " + e.getMessage());
         }
-        log.info("callback {} to {} placed for officer {}", referral.id(), Masking.phone(referral.callbackNumber()), officer.id());
+        log.info("callback {} to {} placed for officer {}", referral.id(), Masking.phone(referral.callbackNumber()), officer.get().id());
         return new Outcome.Placed(referral.id());
     }
 }

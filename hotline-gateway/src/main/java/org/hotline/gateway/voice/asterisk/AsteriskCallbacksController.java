@@ -1,6 +1,8 @@
 package org.hotline.gateway.voice.asterisk;
 
 import java.util.Map;
+import java.util.Optional;
+import org.hotline.gateway.config.HotlineConfig.Officer;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.security.SecuritySettings;
 import org.hotline.gateway.security.SignedInUser;
@@ -30,15 +32,12 @@ class AsteriskCallbacksController {
     @PostMapping("/api/v1/referrals/{id}/call-back")
     ResponseEntity<Map<String, String>> callBack(@PathVariable String id, Authentication authentication) {
         SignedInUser user = SignedInUser.of(authentication, security);
-        var officer = user.officerId() == null ? java.util.Optional.<org.hotline.gateway.config.HotlineConfig.Officer>empty()
-                : directory.officer(user.officerId());
-        if (officer.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "only an officer can call back"));
-        }
-        return switch (callbacks.callBack(id, officer.get())) {
+        Optional<Officer> officer = user.officerId() == null ? Optional.empty() : directory.officer(user.officerId());
+        return switch (callbacks.callBack(id, user, officer)) {
             case AsteriskCallbacks.Outcome.Placed placed ->
-                    ResponseEntity.accepted().body(Map.of("referral", placed.referralId(), "officer", officer.get().id()));
+                    ResponseEntity.accepted().body(Map.of("referral", placed.referralId(), "officer", officer.orElseThrow().id()));
             case AsteriskCallbacks.Outcome.NotFound notFound -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such referral"));
+            case AsteriskCallbacks.Outcome.Forbidden forbidden -> ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", forbidden.reason()));
             case AsteriskCallbacks.Outcome.Refused refused -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", refused.reason()));
             case AsteriskCallbacks.Outcome.AsteriskUnavailable down ->
                     ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", down.reason()));

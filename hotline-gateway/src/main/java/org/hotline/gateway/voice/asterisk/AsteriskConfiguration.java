@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AsteriskSettings.class)
-@ConditionalOnBooleanProperty("hotline.asterisk.agi-enabled")
+@ConditionalOnBooleanProperty("hotline.asterisk.agi.enabled")
 class AsteriskConfiguration {
 
     @Bean
@@ -30,7 +30,7 @@ class AsteriskConfiguration {
     }
 
     @Bean
-    FastAgiServer fastAgiServer(AsteriskSettings settings, HotlineAgiScript hotline) {
-        return new FastAgiServer(settings, Map.of("hotline", hotline));
+    FastAgiServer fastAgiServer(AsteriskSettings settings, HotlineAgiScript hotline, io.micrometer.core.instrument.MeterRegistry metrics) {
+        return new FastAgiServer(settings.agi(), Map.of("hotline", hotline), metrics);
     }
 }

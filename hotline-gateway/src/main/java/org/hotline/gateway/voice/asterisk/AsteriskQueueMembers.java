@@ -160,7 +160,7 @@ public class AsteriskQueueMembers implements SmartLifecycle {
     }
 
     private void send(ManagerAction action, String harmlessError) throws Exception {
-        ManagerResponse response = connection.sendAction(action);
+        ManagerResponse response = connection.sendAction(DialplanValues.checked(action));
         if (response instanceof ManagerError error
                 && (harmlessError == null || error.getMessage() == null || !error.getMessage().contains(harmlessError))) {
             throw new IllegalStateException(action.getAction() + ": " + error.getMessage());

@@ -1,26 +1,38 @@
 package org.hotline.gateway.voice.asterisk;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The FastAGI server Asterisk calls ({@code AGI(agi://GATEWAY:4573/hotline)}), off unless
- * {@code HOTLINE_ASTERISK_AGI_ENABLED=true}. Each call has a virtual thread, which waits on Asterisk
- * most of the time; beyond {@code maxCalls} simultaneous calls Asterisk-Java closes the connection and
- * the dialplan falls back.
+ * Asterisk: the FastAGI server it calls ({@code AGI(agi://GATEWAY:4573/hotline)}) and the AMI user
+ * that keeps queue members in step with the officers.
  *
  * @param sounds       where prompt audio lives in Asterisk's sounds directory ({@code hotline/<lang>/<name>})
  * @param queueName    the Asterisk queue for a team, {@code {team}} and {@code {language}} replaced
  * @param trunk        the outbound trunk for transfers, as in {@code PJSIP/trunk}
  */
 @ConfigurationProperties("hotline.asterisk")
-public record AsteriskSettings(@DefaultValue("false") boolean agiEnabled, @DefaultValue("0.0.0.0") String bindAddress,
-                               @DefaultValue("4573") int agiPort, @DefaultValue("1200") int maxCalls,
-                               @DefaultValue("4h") Duration readTimeout, @DefaultValue("hotline") String sounds,
+public record AsteriskSettings(@DefaultValue Agi agi, @DefaultValue("hotline") String sounds,
                                @DefaultValue("{team}") String queueName, @DefaultValue("PJSIP/trunk") String trunk,
                                @DefaultValue("/var/spool/asterisk/voicemail/hotline") String recordings,
                                @DefaultValue Ami ami) {
+
+    /**
+     * The FastAGI server, off unless {@code HOTLINE_ASTERISK_AGI_ENABLED=true}. Each call has a
+     * virtual thread, which waits on Asterisk most of the time; beyond {@code maxCalls} simultaneous
+     * calls the connection is closed and the dialplan falls back. It listens on {@code bind} (loopback
+     * by default: put the gateway beside Asterisk, or name the private address) and serves only
+     * connections from {@code allowedFrom} (addresses or CIDR ranges). A connection must send its
+     * whole request within {@code requestTimeout}, in at most {@code maxRequestLines} lines of at most
+     * {@code maxLineLength} bytes (Asterisk sends about thirty short lines); after that Asterisk may
+     * stay quiet for up to {@code callTimeout} (a caller waiting in a queue).
+     */
+    public record Agi(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String bind, @DefaultValue("4573") int port,
+                      @DefaultValue({"127.0.0.1/32", "::1/128"}) List<String> allowedFrom, @DefaultValue("1200") int maxCalls,
+                      @DefaultValue("5s") Duration requestTimeout, @DefaultValue("4h") Duration callTimeout,
+                      @DefaultValue("8192") int maxLineLength, @DefaultValue("200") int maxRequestLines) {}
 
     /** The gateway's AMI user (manager.conf), which keeps the queues' members in step with the officers' presence. */
     public record Ami(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host, @DefaultValue("5038") int port,

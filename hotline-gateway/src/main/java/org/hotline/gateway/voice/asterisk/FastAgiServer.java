@@ -12,7 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.DefaultAgiServer;
-import org.asteriskjava.fastagi.SimpleMappingStrategy;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.MappingStrategy;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.asteriskjava.util.ServerSocketFacade;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +24,17 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Asterisk-Java's FastAGI server as part of the application's life: it listens from start-up to
- * shut-down and serves only the scripts named here (never a class named by whoever connects).
+ * shut-down, takes connections only from {@code allowed-from}, reads each with limits, and serves
+ * only the scripts named here (never a class named by whoever connects).
  */
 public class FastAgiServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FastAgiServer.class);
 
-    private final AsteriskSettings settings;
+    private final AsteriskSettings.Agi settings;
     private final Map<String, AgiScript> scripts;
+    private final List<IpAddressMatcher> allowedFrom;
+    private final MeterRegistry metrics;
     private Thread thread;
     private Listener server;
 
@@ -38,11 +45,20 @@ public class FastAgiServer implements SmartLifecycle {
         private volatile ServerSocketFacade socket;
         final CompletableFuture<Void> listening = new CompletableFuture<>();
 
-        private final int maxCalls;
+        private final AsteriskSettings.Agi settings;
+        private final InetAddress bind;
+        private final List<IpAddressMatcher> allowedFrom;
+        private final java.util.Set<String> scripts;
+        private final MeterRegistry metrics;
 
-        Listener(SimpleMappingStrategy mapping, int maxCalls) {
+        Listener(MappingStrategy mapping, AsteriskSettings.Agi settings, InetAddress bind, List<IpAddressMatcher> allowedFrom,
+                 java.util.Set<String> scripts, MeterRegistry metrics) {
             super(mapping);
-            this.maxCalls = maxCalls;
+            this.settings = settings;
+            this.bind = bind;
+            this.allowedFrom = allowedFrom;
+            this.scripts = scripts;
+            this.metrics = metrics;
         }
 
         /**
@@ -51,14 +67,15 @@ public class FastAgiServer implements SmartLifecycle {
          */
         @Override
         protected ThreadPoolExecutor createPool() {
-            return new ThreadPoolExecutor(0, maxCalls, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            return new ThreadPoolExecutor(0, settings.maxCalls(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                     Thread.ofVirtual().name("fastagi-call-", 0).factory());
         }
 
+        /** Only allowed addresses, each connection read with limits. */
         @Override
         protected ServerSocketFacade createServerSocket() throws IOException {
             try {
-                socket = super.createServerSocket();
+                socket = new GuardedAgiSocket(settings, bind, allowedFrom, scripts, metrics);
                 listening.complete(null);
                 return socket;
             } catch (IOException e) {
@@ -80,20 +97,22 @@ public class FastAgiServer implements SmartLifecycle {
         }
     }
 
-    public FastAgiServer(AsteriskSettings settings, Map<String, AgiScript> scripts) {
+    public FastAgiServer(AsteriskSettings.Agi settings, Map<String, AgiScript> scripts, MeterRegistry metrics) {
         this.settings = settings;
         this.scripts = Map.copyOf(scripts);
+        this.allowedFrom = GuardedAgiSocket.matchers(settings.allowedFrom());
+        this.metrics = metrics;
+    }
+
+    /** The script a request names; the connection has already refused a request that names none of ours. */
+    private AgiScript scriptFor(AgiRequest request, org.asteriskjava.fastagi.AgiChannel channel) {
+        return request.getScript() == null ? null : scripts.get(request.getScript());
     }
 
     @Override
     public synchronized void start() {
-        InetAddress address = address();
-        var mapping = new SimpleMappingStrategy();
-        mapping.setMappings(scripts);
-        server = new Listener(mapping, settings.maxCalls());
-        server.setAddress(address);
-        server.setPort(settings.agiPort());
-        server.setSocketReadTimeout((int) settings.readTimeout().toMillis());
+        server = new Listener(this::scriptFor, settings, address(), allowedFrom, scripts.keySet(), metrics);
+        server.setPort(settings.port());
         Listener listener = server;
         thread = Thread.ofPlatform().daemon().name("fastagi-listener").start(() -> {
             try {
@@ -108,20 +127,20 @@ public class FastAgiServer implements SmartLifecycle {
         } catch (ExecutionException | TimeoutException e) {
             stop();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("hotline.asterisk.agi-port " + settings.agiPort() + " on " + settings.bindAddress()
+            throw new IllegalStateException("hotline.asterisk.agi.port " + settings.port() + " on " + settings.bind()
                     + " cannot be used: " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while FastAGI was starting", e);
         }
-        log.info("FastAGI listening on {}:{} for {}", settings.bindAddress(), settings.agiPort(), scripts.keySet());
+        log.info("FastAGI listening on {}:{} for {}, from {}", settings.bind(), settings.port(), scripts.keySet(), settings.allowedFrom());
     }
 
     private InetAddress address() {
         try {
-            return InetAddress.getByName(settings.bindAddress());
+            return InetAddress.getByName(settings.bind());
         } catch (IOException e) {
-            throw new UncheckedIOException("hotline.asterisk.bind-address '" + settings.bindAddress() + "' is not an address", e);
+            throw new UncheckedIOException("hotline.asterisk.agi.bind '" + settings.bind() + "' is not an address", e);
         }
     }
 

@@ -30,7 +30,7 @@ import org.hotline.gateway.routing.TeamHours;
 import org.hotline.gateway.scripts.AudioNames;
 import org.hotline.gateway.scripts.PromptRenderer;
 import org.hotline.gateway.scripts.VoiceQuestion;
-import org.hotline.gateway.security.Masking;
+import org.hotline.caseconnector.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,9 +80,17 @@ public class HotlineAgiScript implements AgiScript {
         this.clock = clock;
     }
 
-    /** What one call did, for its call record. */
+    /**
+     * What one call did, for its call record. {@code id} is the gateway's own, new for every
+     * connection: Asterisk's unique id comes from whoever connects, and two connections naming the
+     * same one must never share a session, referrals or a record. Asterisk's id (which carries its
+     * system name when asterisk.conf sets one) and channel are kept beside it, to match AMI events
+     * and to find the call in Asterisk's logs.
+     */
     private static final class Call {
         final String id;
+        final String asteriskId;
+        final String asteriskChannel;
         final String caller;
         final Instant started;
         final List<String> referralIds = new ArrayList<>();
@@ -96,8 +104,10 @@ public class HotlineAgiScript implements AgiScript {
         String officer;
         FlowEngine.Result result;
 
-        Call(String id, String caller, Instant started) {
+        Call(String id, String asteriskId, String asteriskChannel, String caller, Instant started) {
             this.id = id;
+            this.asteriskId = asteriskId;
+            this.asteriskChannel = asteriskChannel;
             this.caller = caller;
             this.started = started;
         }
@@ -106,7 +116,8 @@ public class HotlineAgiScript implements AgiScript {
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         String caller = PhoneNumbers.normalize(request.getCallerIdNumber(), region).orElse(null);
-        Call call = new Call(request.getUniqueId(), caller, clock.instant());
+        Call call = new Call(newCallId(), request.getUniqueId(), request.getChannel(), caller, clock.instant());
+        log.info("call {} is Asterisk's {} on channel {}", call.id, call.asteriskId, call.asteriskChannel);
         String status = "FAILED";
         try {
             Instant now = clock.instant();
@@ -178,7 +189,7 @@ public class HotlineAgiScript implements AgiScript {
             case Step.Refer refer -> refer(call, refer);
             case Step.Transfer transfer -> {
                 call.transferred = true;
-                channel.exec("Dial", settings.trunk() + "/" + transfer.number(), "60");
+                channel.exec("Dial", DialplanValues.require("transfer number", settings.trunk() + "/" + transfer.number()), "60");
             }
             case Step.End end -> {
                 // said before hanging up: afterwards the channel takes no more variables
@@ -212,7 +223,7 @@ public class HotlineAgiScript implements AgiScript {
     }
 
     private Input record(Call call, Step.Record record, AgiChannel channel) throws AgiException {
-        String file = settings.recordings() + "/" + call.id.replace('.', '-');
+        String file = settings.recordings() + "/" + call.id;
         AgiReply reply = channel.sendCommand(new RecordFileCommand(file, "wav", "#", (int) record.max().toMillis(), 0, true, 5));
         // RECORD FILE tells how many samples it wrote (endpos), also when the caller hung up at the
         // end of the message, which is how most messages end; half a second of audio is a message
@@ -231,7 +242,7 @@ public class HotlineAgiScript implements AgiScript {
 
     private Input queue(Call call, Step.Route route, AgiChannel channel) throws AgiException {
         Instant entered = clock.instant();
-        channel.exec("Queue", settings.queueFor(route.team(), route.language()), "t", "", "", String.valueOf(maxQueueWait.toSeconds()));
+        channel.exec("Queue", DialplanValues.require("queue name", settings.queueFor(route.team(), route.language())), "t", "", "", String.valueOf(maxQueueWait.toSeconds()));
         // only now: a caller already gone gets 511 instead, and never was in the queue
         call.queuedAt = entered;
         // the variables can still be read when the caller has hung up (GET VARIABLE works on a dead
@@ -270,19 +281,24 @@ public class HotlineAgiScript implements AgiScript {
             boolean waitingInQueue = call.hungUp && call.queuedAt != null && !call.answered && call.queueLeft == null;
             Instant now = clock.instant();
             // the officer's talk time comes over AMI, at about the moment the call ended
-            Duration talk = call.answered && talkTimes != null ? talkTimes.await(call.id, TALK_TIME_WAIT).orElse(Duration.ZERO)
+            Duration talk = call.answered && talkTimes != null ? talkTimes.await(call.asteriskId, TALK_TIME_WAIT).orElse(Duration.ZERO)
                     : Duration.ZERO;
             callLog.record(new CallRecord(call.id, Channel.VOICE, call.caller, state.language(), state.vars().get("topic"),
                     state.vars().get("team"), state.path(), call.started, now,
                     call.queuedAt == null ? Duration.ZERO : Duration.between(call.queuedAt, call.queueLeft == null ? now : call.queueLeft),
                     call.officer, talk, CallOutcome.of(call.answered, call.transferred, call.callback, call.voicemail, call.hungUp,
-                    waitingInQueue), call.referralIds));
+                    waitingInQueue), call.referralIds, call.asteriskId + " " + call.asteriskChannel));
             if (call.caller != null && state.language() != null) {
                 returning.remember(call.caller, state.language());
             }
         } catch (RuntimeException e) {
             log.error("call {}: the call record could not be written: {}", call.id, e.toString());
         }
+    }
+
+    /** {@code AGI} + 26 random letters and digits, as unguessable as a Twilio CallSid. */
+    private static String newCallId() {
+        return "AGI" + java.util.UUID.randomUUID().toString().replace("-", "");
     }
 
     private void setStatus(AgiChannel channel, String status) {

@@ -3,25 +3,28 @@ package org.hotline.gateway.voice.twilio;
 import com.twilio.security.RequestValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hotline.gateway.security.BufferedBodyRequest;
+import org.hotline.gateway.security.WebhookPaths;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Every request under /webhooks/twilio must carry Twilio's signature over the public URL (as
- * Twilio called it, query included) and the POST parameters. Without an auth token nothing is
- * accepted (503): there is no switch that skips the check. The form is parsed from the raw body,
- * never from the servlet parameter map, which would mix the query string into it.
+ * Every request whose routed path is under /webhooks/twilio, however it is spelled ({@code %74wilio},
+ * {@code ;param}, {@code //}, upper case: see {@link WebhookPaths}), must carry Twilio's signature
+ * over the public URL (as Twilio called it, query included) and the POST parameters. Without an auth
+ * token nothing is accepted (503): there is no switch that skips the check. The form is parsed from
+ * the raw body, never from the servlet parameter map, which would mix the query string into it; the
+ * controllers take the form only from here ({@link #verifiedForm}), so a request that did not pass
+ * this filter carries nothing they would act on.
  *
  * @see <a href="https://www.twilio.com/docs/usage/webhooks/webhooks-security">Twilio webhook security</a>
  */
@@ -41,7 +44,17 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/webhooks/twilio/");
+        return !WebhookPaths.normalized(request).startsWith("/webhooks/twilio");
+    }
+
+    /** The verified form of a Twilio webhook; a request that was not verified is refused (403), never read. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> verifiedForm(HttpServletRequest request) {
+        Object form = request.getAttribute(FORM);
+        if (!(form instanceof Map<?, ?>)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the request did not pass Twilio's signature check");
+        }
+        return (Map<String, String>) form;
     }
 
     @Override
@@ -51,19 +64,26 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
             reject(response, 503, "not_configured", "Twilio webhooks are disabled: TWILIO_AUTH_TOKEN is not set");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
-        Map<String, String> form = parseForm(new String(body, StandardCharsets.UTF_8));
         String signature = request.getHeader("X-Twilio-Signature");
-        String url = publicBaseUrl + request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         if (signature == null || signature.isBlank()) {
             reject(response, 403, "unsigned", "missing X-Twilio-Signature");
             return;
         }
+        // the body is capped by BodySizeLimitFilter before this reads it
+        byte[] body = request.getInputStream().readAllBytes();
+        Map<String, String> form;
+        try {
+            form = parseForm(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            reject(response, 400, "malformed", "the body is not a form Twilio would send");
+            return;
+        }
+        String url = publicBaseUrl + request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         if (!new RequestValidator(settings.authToken()).validate(url, form, signature)) {
             reject(response, 403, "bad_signature", "the X-Twilio-Signature does not match this request");
             return;
         }
-        HttpServletRequest cached = new CachedBodyRequest(request, body);
+        HttpServletRequest cached = new BufferedBodyRequest(request, body);
         cached.setAttribute(FORM, form);
         chain.doFilter(cached, response);
     }
@@ -90,40 +110,5 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
             form.put(name, value);
         }
         return form;
-    }
-
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("the webhook body is already read: synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-            };
-        }
     }
 }

@@ -31,7 +31,8 @@ class TwilioVoiceConfiguration {
     FilterRegistrationBean<TwilioSignatureFilter> twilioSignatureFilter(TwilioSettings settings,
             @Value("${hotline.public-base-url}") String publicBaseUrl, MeterRegistry metrics) {
         var registration = new FilterRegistrationBean<>(new TwilioSignatureFilter(settings, publicBaseUrl, metrics));
-        registration.addUrlPatterns("/webhooks/twilio/*");
+        // every path: the filter itself decides on the routed path, however the URL spells it
+        registration.addUrlPatterns("/*");
         // before security and everything that could read the body
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

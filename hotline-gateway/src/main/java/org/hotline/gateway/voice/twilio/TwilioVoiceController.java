@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.gateway.scripts.PromptRenderer;
-import org.hotline.gateway.security.Masking;
+import org.hotline.caseconnector.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Twilio Voice webhooks (signature already verified by {@link TwilioSignatureFilter}). Whatever goes
@@ -106,6 +107,12 @@ class TwilioVoiceController {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
     }
 
+    /** A request that did not pass the signature check gets its refusal, never the apology's transfer. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<String> refused(ResponseStatusException e) {
+        return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.TEXT_PLAIN).body(e.getReason() + "\n");
+    }
+
     /** Never dead air: apologise in the caller's language and put them through to a person. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> apologise(Exception e, HttpServletRequest request) {
@@ -126,14 +133,13 @@ class TwilioVoiceController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(TwimlText.of(response.build()));
     }
 
-    @SuppressWarnings("unchecked")
     private static TwilioRequest twilio(HttpServletRequest request) {
-        Map<String, String> form = (Map<String, String>) request.getAttribute(TwilioSignatureFilter.FORM);
+        Map<String, String> form = TwilioSignatureFilter.verifiedForm(request);
         Map<String, String> query = new LinkedHashMap<>();
         if (request.getQueryString() != null) {
             query.putAll(TwilioSignatureFilter.parseForm(request.getQueryString()));
         }
-        return new TwilioRequest(form == null ? Map.of() : form, query);
+        return new TwilioRequest(form, query);
     }
 
     private static String required(TwilioRequest request, String name) {

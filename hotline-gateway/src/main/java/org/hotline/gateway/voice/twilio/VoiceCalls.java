@@ -220,7 +220,7 @@ public class VoiceCalls {
                     : Duration.between(current.queuedAt(), current.answeredAt() != null ? current.answeredAt() : now);
             callLog.record(new CallRecord(current.callSid(), Channel.VOICE, current.contact(), current.language(),
                     current.flow().vars().get("topic"), current.flow().vars().get("team"), current.flow().path(), current.startedAt(), now,
-                    queueWait, current.officerId(), talk, outcome, current.referralIds()));
+                    queueWait, current.officerId(), talk, outcome, current.referralIds(), null));
             if (current.contact() != null && current.language() != null) {
                 returning.remember(current.contact(), current.language());
             }

@@ -57,7 +57,7 @@ class AsteriskAmiApiTest {
     String referral(String key, String kind, String safe) {
         String body = """
                 {"kind":"%s","team":"counter-trafficking","topic":"trafficking","urgency":"normal","language":"en","channel":"voice",
-                 "contact":"+359888000401",%s"safeToCallBack":"%s"}""".formatted(kind,
+                 "contact":"+359888000401",%s"safeToCallBack":"%s","consentNote":"asked at the end of the call"}""".formatted(kind,
                 "yes".equals(safe) ? "\"callbackNumber\":\"+359888000401\"," : "", safe);
         HttpResponse<String> created = api().post("/api/v1/referrals", body, TestUsers.OLGA, "Idempotency-Key", key);
         assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
@@ -91,6 +91,79 @@ class AsteriskAmiApiTest {
         // a supervisor who is not an officer has no phone to ring first
         assertThat(api().post("/api/v1/referrals/" + notCallback + "/call-back", "", TestUsers.SUE).statusCode()).isEqualTo(403);
         assertThat(asterisk.actions).noneMatch(a -> a.startsWith("Originate") && a.contains(notCallback));
+    }
+
+    // --- attacks and careless clicks ---
+
+    @Test
+    void shouldRefuseANumberThatCarriesAnAmiActionOrDialOptions() {
+        for (String number : List.of("+359888000401\r\n\r\nAction: Originate\r\nApplication: System\r\nData: id",
+                "+359888000401,tTr", "+359888000401&PJSIP/999", "+359888000401^x", "+359888000401|x", "+359888000401$(SHELL id)", "caller; id")) {
+            String body = """
+                    {"kind":"callback","team":"counter-trafficking","topic":"trafficking","language":"en","channel":"voice",
+                     "contact":"+359888000402","callbackNumber":%s,"safeToCallBack":"yes","consentNote":"asked"}"""
+                    .formatted(json(number));
+            HttpResponse<String> refused = api().post("/api/v1/referrals", body, TestUsers.OLGA, "Idempotency-Key", "inject-" + number.hashCode());
+            assertThat(refused.statusCode()).as(number).isEqualTo(400);
+            assertThat(refused.body()).contains("callbackNumber");
+        }
+        assertThat(asterisk.actions).noneMatch(a -> a.contains("System") || a.contains("PJSIP/999"));
+    }
+
+    @Test
+    void shouldStoreATypedNumberAsE164() {
+        String body = """
+                {"kind":"callback","team":"counter-trafficking","topic":"trafficking","language":"en","channel":"voice",
+                 "contact":"0888 000 403","callbackNumber":"0888-000-403","safeToCallBack":"yes","consentNote":"asked on the phone"}""";
+        HttpResponse<String> created = api().post("/api/v1/referrals", body, TestUsers.OLGA, "Idempotency-Key", "typed-number-1");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        HttpResponse<String> placed = api().post("/api/v1/referrals/officer:typed-number-1/call-back", "", TestUsers.OLGA);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions)
+                .anyMatch(a -> a.contains("HOTLINE_CALLBACK_NUMBER=+359888000403,") && a.contains("HOTLINE_REFERRAL=officer:typed-number-1")));
+    }
+
+    @Test
+    void shouldRefuseAnOfficersYesWithoutANoteOfHowItWasAsked() {
+        String body = """
+                {"kind":"callback","team":"counter-trafficking","topic":"trafficking","language":"en","channel":"chat",
+                 "contact":"+359888000404","callbackNumber":"+359888000404","safeToCallBack":"yes"}""";
+        HttpResponse<String> refused = api().post("/api/v1/referrals", body, TestUsers.OLGA, "Idempotency-Key", "no-note-0001");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("consentNote");
+    }
+
+    @Test
+    void shouldRecordWhoAssertedConsentAndLetOnlyTheTeamOrASupervisorCallBack() {
+        String id = referral("team-callback-1", "callback", "yes");
+
+        // the referral says whose yes it is: Elena's, with when and how she asked
+        String listed = api().get("/api/v1/referrals?limit=1000", TestUsers.SUE).body();
+        assertThat(listed).contains("\"id\":\"" + id + "\"");
+        assertThat(listed.substring(listed.indexOf("\"id\":\"" + id + "\"")))
+                .contains("\"consentSource\":\"officer\"", "\"consentOfficer\":\"elena\"");
+
+        // Georgi (avrr) may not call back a counter-trafficking referral
+        HttpResponse<String> otherTeam = api().post("/api/v1/referrals/" + id + "/call-back", "", TestUsers.GOSHO);
+        assertThat(otherTeam.statusCode()).as(otherTeam.body()).isEqualTo(403);
+        // Nadia, of the same team, may
+        HttpResponse<String> sameTeam = api().post("/api/v1/referrals/" + id + "/call-back", "", TestUsers.NINA);
+        assertThat(sameTeam.statusCode()).as(sameTeam.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions)
+                .anyMatch(a -> a.startsWith("Originate channel=PJSIP/") && a.contains("HOTLINE_OFFICER=nadia") && a.contains(id)));
+        assertThat(asterisk.actions).noneMatch(a -> a.contains("HOTLINE_OFFICER=georgi") && a.contains(id));
+
+        // every attempt is in the audit trail for supervisors, the number masked
+        HttpResponse<String> audit = api().get("/api/v1/audit?action=callback&subject=" + id, TestUsers.SUE);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("\"actor\":\"gosho\"", "\"outcome\":\"forbidden\"", "\"actor\":\"nina\"",
+                "\"outcome\":\"placed\"").doesNotContain("888000401");
+        assertThat(api().get("/api/v1/audit", TestUsers.OLGA).statusCode()).isEqualTo(403);
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n") + "\"";
     }
 
     @Test

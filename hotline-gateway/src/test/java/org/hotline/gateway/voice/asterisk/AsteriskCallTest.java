@@ -1,12 +1,14 @@
 package org.hotline.gateway.voice.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the gateway's AGI server. The clock is fixed on Tuesday 1 December 2026, 10:00 in Sofia, when the
  * counter-trafficking team is open.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 @SpringBootTest
 class AsteriskCallTest {
 
@@ -48,9 +51,9 @@ class AsteriskCallTest {
     static void agiOn(DynamicPropertyRegistry registry, int port, Path dataDir) {
         registry.add("hotline.state.data-dir", () -> dataDir.toString());
         registry.add("hotline.routing.tick", () -> "1h");
-        registry.add("hotline.asterisk.agi-enabled", () -> "true");
-        registry.add("hotline.asterisk.agi-port", () -> port);
-        registry.add("hotline.asterisk.bind-address", () -> "127.0.0.1");
+        registry.add("hotline.asterisk.agi.enabled", () -> "true");
+        registry.add("hotline.asterisk.agi.port", () -> port);
+        registry.add("hotline.asterisk.agi.bind", () -> "127.0.0.1");
     }
 
     @TestConfiguration
@@ -74,14 +77,18 @@ class AsteriskCallTest {
         }
     }
 
-    List<Map<String, Object>> referrals(String callId) {
+    /** The referrals of the call Asterisk knows by {@code uniqueId}: they carry the gateway's own id of the call. */
+    List<Map<String, Object>> referrals(String uniqueId) {
+        String callId = record(uniqueId).id();
         return streams.recent("outbox", 1000).stream().filter(e -> e.type().equals("referral"))
                 .map(e -> (Map<String, Object>) json.readValue(e.payload(), Map.class))
-                .filter(r -> String.valueOf(r.get("id")).startsWith(callId)).toList();
+                .filter(r -> String.valueOf(r.get("id")).startsWith(callId + ":")).toList();
     }
 
-    CallRecord record(String callId) {
-        return callLog.recent(r -> r.id().equals(callId), 1).stream().findFirst().orElseThrow();
+    /** The record of the call Asterisk knows by {@code uniqueId}. */
+    CallRecord record(String uniqueId) {
+        return callLog.recent(r -> r.providerRef() != null && r.providerRef().startsWith(uniqueId + " "), 2).stream()
+                .reduce((a, b) -> { throw new AssertionError("two calls share Asterisk's id " + uniqueId); }).orElseThrow();
     }
 
     @Test
@@ -113,13 +120,15 @@ class AsteriskCallTest {
                 .call(AGI_PORT, "1764576000.102", "+359888000102");
 
         String recordCommand = caller.commands.stream().filter(c -> c.startsWith("RECORD FILE")).findFirst().orElseThrow();
-        assertThat(recordCommand).startsWith("RECORD FILE \"/var/spool/asterisk/voicemail/hotline/1764576000-102\" \"wav\" \"#\" 180000 0 BEEP s=5");
+        String callId = record("1764576000.102").id();
+        assertThat(callId).matches("AGI[0-9a-f]{32}");
+        assertThat(recordCommand).startsWith("RECORD FILE \"/var/spool/asterisk/voicemail/hotline/" + callId + "\" \"wav\" \"#\" 180000 0 BEEP s=5");
         assertThat(caller.variables).containsEntry("HOTLINE_STATUS", "SUCCESS");
 
         List<Map<String, Object>> referrals = referrals("1764576000.102");
         assertThat(referrals).extracting(r -> r.get("kind")).containsExactlyInAnyOrder("VOICEMAIL", "CALLBACK");
         Map<String, Object> message = referrals.stream().filter(r -> "VOICEMAIL".equals(r.get("kind"))).findFirst().orElseThrow();
-        assertThat(message.get("recordingRef")).isEqualTo("/var/spool/asterisk/voicemail/hotline/1764576000-102.wav");
+        assertThat(message.get("recordingRef")).isEqualTo("/var/spool/asterisk/voicemail/hotline/" + callId + ".wav");
         assertThat(message.get("team")).isEqualTo("counter-trafficking");
         Map<String, Object> callback = referrals.stream().filter(r -> "CALLBACK".equals(r.get("kind"))).findFirst().orElseThrow();
         assertThat(callback.get("callbackNumber")).isEqualTo("+359888000102");
@@ -135,7 +144,7 @@ class AsteriskCallTest {
         assertThat(caller.commands).noneMatch(c -> c.startsWith("EXEC \"Dial\""));
         List<Map<String, Object>> referrals = referrals("1764576000.103");
         assertThat(referrals).extracting(r -> r.get("kind")).containsExactly("VOICEMAIL");
-        assertThat(referrals.getFirst().get("recordingRef")).isEqualTo("/var/spool/asterisk/voicemail/hotline/1764576000-103.wav");
+        assertThat(referrals.getFirst().get("recordingRef")).isEqualTo("/var/spool/asterisk/voicemail/hotline/" + record("1764576000.103").id() + ".wav");
         assertThat(record("1764576000.103").outcome().wireName()).isEqualTo("voicemail");
     }
 
@@ -189,10 +198,29 @@ class AsteriskCallTest {
     }
 
     @Test
-    void shouldServeOnlyTheHotlineScript() {
-        var caller = new AsteriskCaller().script("org.example.Anything").call(AGI_PORT, "1764576000.106", "+359888000106");
+    void shouldKeepTwoCallsApartWhenTheyNameTheSameAsteriskId() {
+        // a second connection reusing an agi_uniqueid used to merge two callers: the second one's
+        // referrals were deduped into the first one's, and an officer would call back the wrong person
+        new AsteriskCaller().presses("2", "1", "1", "1").queueEndsWith("TIMEOUT").call(AGI_PORT, "1764576000.199", "+359888000191");
+        new AsteriskCaller().presses("2", "1", "1", "1").queueEndsWith("TIMEOUT").call(AGI_PORT, "1764576000.199", "+359888000192");
 
-        assertThat(caller.commands).noneMatch(c -> c.equals("ANSWER"));
-        assertThat(caller.variables).containsEntry("AJ_AGISTATUS", "NOT_FOUND");
+        List<CallRecord> calls = callLog.recent(r -> r.providerRef() != null && r.providerRef().startsWith("1764576000.199 "), 10);
+        assertThat(calls).hasSize(2).extracting(CallRecord::contact).containsExactlyInAnyOrder("+359888000191", "+359888000192");
+        assertThat(calls.get(0).id()).isNotEqualTo(calls.get(1).id());
+        List<Object> callbackNumbers = streams.recent("outbox", 1000).stream().filter(e -> e.type().equals("referral"))
+                .map(e -> (Map<String, Object>) json.readValue(e.payload(), Map.class))
+                .filter(r -> calls.stream().anyMatch(c -> String.valueOf(r.get("id")).startsWith(c.id() + ":")))
+                .filter(r -> "CALLBACK".equals(r.get("kind"))).map(r -> r.get("callbackNumber")).toList();
+        assertThat(callbackNumbers).containsExactlyInAnyOrder("+359888000191", "+359888000192");
+    }
+
+    @Test
+    void shouldServeOnlyTheHotlineScript(org.springframework.boot.test.system.CapturedOutput output) {
+        var caller = new AsteriskCaller().script("org.example.Anything").call(AGI_PORT, "1764576000.106", "+359888000106");
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("names no script served here"));
+        assertThat(output.getAll()).as("one line, no stack trace").doesNotContain("AgiNetworkException", "\tat org.asteriskjava");
+
+        // closed as soon as the request is read: nothing answered, and Asterisk's AGI() fails, so the dialplan falls back
+        assertThat(caller.commands).isEmpty();
     }
 }

@@ -53,7 +53,7 @@ class AsteriskClosedHoursTest {
         assertThat(caller.commands).contains("STREAM FILE \"hotline/en/" + closed + "\" \"\"");
         assertThat(caller.commands).noneMatch(c -> c.startsWith("EXEC \"Queue\""));
         assertThat(caller.commands).anyMatch(c -> c.startsWith("RECORD FILE"));
-        var logged = callLog.recent(r -> r.id().equals("1764896400.301"), 1).getFirst();
+        var logged = callLog.recent(r -> r.providerRef() != null && r.providerRef().startsWith("1764896400.301 "), 1).getFirst();
         assertThat(logged.outcome().wireName()).isEqualTo("voicemail");
         assertThat(logged.path()).contains("trafficking_closed", "trafficking_voicemail");
     }

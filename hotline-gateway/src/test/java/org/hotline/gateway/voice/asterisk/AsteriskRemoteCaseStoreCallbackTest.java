@@ -31,7 +31,8 @@ class AsteriskRemoteCaseStoreCallbackTest {
         TestUsers.register(registry);
         registry.add("hotline.case-store.adapter", () -> "webhook");
         registry.add("hotline.case-store.webhook.url", () -> "http://127.0.0.1:9/referrals");
-        registry.add("hotline.case-store.webhook.secret", () -> "test-webhook-secret");
+        registry.add("hotline.case-store.allow-insecure-http", () -> "true");
+        registry.add("hotline.case-store.webhook.secret", () -> "test-webhook-secret-of-at-least-32-bytes");
     }
 
     @AfterAll
@@ -47,14 +48,15 @@ class AsteriskRemoteCaseStoreCallbackTest {
         var api = new ApiClient(port);
         String body = """
                 {"kind":"callback","team":"avrr","topic":"return","language":"en","channel":"voice",
-                 "contact":"+359888000701","callbackNumber":"+359888000701","safeToCallBack":"yes"}""";
-        HttpResponse<String> created = api.post("/api/v1/referrals", body, TestUsers.OLGA, "Idempotency-Key", "remote-callback-1");
+                 "contact":"+359888000701","callbackNumber":"+359888000701","safeToCallBack":"yes",
+                 "consentNote":"asked on the phone: yes, after 18:00 only"}""";
+        HttpResponse<String> created = api.post("/api/v1/referrals", body, TestUsers.GOSHO, "Idempotency-Key", "remote-callback-1");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-        HttpResponse<String> placed = api.post("/api/v1/referrals/officer:remote-callback-1/call-back", "", TestUsers.OLGA);
+        HttpResponse<String> placed = api.post("/api/v1/referrals/officer:remote-callback-1/call-back", "", TestUsers.GOSHO);
 
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions).anyMatch(a -> a.startsWith("Originate channel=PJSIP/201")
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions).anyMatch(a -> a.startsWith("Originate channel=PJSIP/211")
                 && a.contains("HOTLINE_CALLBACK_NUMBER=+359888000701") && a.contains("HOTLINE_REFERRAL=officer:remote-callback-1")));
     }
 }

@@ -1,4 +1,4 @@
-package org.hotline.gateway.security;
+package org.hotline.caseconnector.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +22,25 @@ class MaskingTest {
     @CsvSource(delimiter = '|', value = {
             "call from +359880000001 queued | call from +359******001 queued",
             "digits 1234567 and +359 88 000 0001 | digits 123*567 and +359******001",
+            "written +359 888 123 456 by hand | written +359******456 by hand",
+            "or 0888-123-456 with dashes | or 088****456 with dashes",
+            "or (02) 939 4777 at the office | or 029***777 at the office",
             "holiday on 2026-12-24 at 09:00 | holiday on 2026-12-24 at 09:00",
+            "at 2026-12-24 09:00 and 2026-12-01T08:00:00Z | at 2026-12-24 09:00 and 2026-12-01T08:00:00Z",
             "nothing here | nothing here",
     })
     void shouldMaskPhoneLikeRunsInLogLines(String line, String masked) {
         assertThat(Masking.phoneLikeIn(line)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "The 'To' number whatsapp:+359880000001 is not a valid phone number. | The 'To' number [address] is not a valid phone number.",
+            "receiver viber:AbCdEf== is not subscribed | receiver [address] is not subscribed",
+            "no contact for +359 88 000 0001 | no contact for +359******001",
+    })
+    void shouldScrubAddressesAndNumbersFromOutsideTexts(String text, String scrubbed) {
+        assertThat(Masking.scrub(text)).isEqualTo(scrubbed);
     }
 
     @ParameterizedTest
