@@ -33,7 +33,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean webhook = WebhookPaths.normalized(request).startsWith("/webhooks/");
+        boolean webhook = WebhookPaths.isUnder(request, "/webhooks/");
         long limit = webhook ? webhookLimit : apiLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {

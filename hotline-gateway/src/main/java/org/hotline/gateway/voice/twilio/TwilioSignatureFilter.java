@@ -44,7 +44,7 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WebhookPaths.normalized(request).startsWith("/webhooks/twilio");
+        return !WebhookPaths.isUnder(request, "/webhooks/twilio");
     }
 
     /** The verified form of a Twilio webhook; a request that was not verified is refused (403), never read. */
