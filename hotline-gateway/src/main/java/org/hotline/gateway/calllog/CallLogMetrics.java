@@ -17,7 +17,7 @@ class CallLogMetrics {
     @EventListener
     void on(CallRecord record) {
         registry.counter("hotline.contacts",
-                "channel", record.channel().name().toLowerCase(),
+                "channel", record.channel().wireName(),
                 "outcome", record.outcome().wireName(),
                 "language", record.language() == null ? "none" : record.language(),
                 "topic", record.topic() == null ? "none" : record.topic()).increment();

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.hotline.gateway.flow.Channel;
+import org.hotline.gateway.contact.ContactChannel;
 
 /**
- * One call or conversation: who handled it, how long it waited and talked, how it ended. The contact
+ * One call or conversation, on the channel it really came on: who handled it, how long it waited
+ * and talked, how it ended. The contact
  * (a number or a messenger id) is kept for the case store and is encrypted wherever it is stored;
  * listings show it masked.
  *
@@ -16,7 +17,7 @@ import org.hotline.gateway.flow.Channel;
  * @param providerRef the provider's own name for the contact, to find it in the provider's logs (Asterisk's
  *                    unique id and channel; Twilio's CallSid is the id itself), or null; never a key
  */
-public record CallRecord(String id, Channel channel, String contact, String language, String topic, String team,
+public record CallRecord(String id, ContactChannel channel, String contact, String language, String topic, String team,
                          List<String> path, Instant startedAt, Instant endedAt, Duration queueWait, String officerId,
                          Duration talkTime, CallOutcome outcome, List<String> referralIds, String providerRef) {
 

@@ -40,7 +40,7 @@ class CallsController {
             filter = filter.and(r -> r.outcome().wireName().equals(outcome));
         }
         if (channel != null) {
-            filter = filter.and(r -> r.channel().name().equalsIgnoreCase(channel));
+            filter = filter.and(r -> r.channel().wireName().equalsIgnoreCase(channel) || r.channel().kind().name().equalsIgnoreCase(channel));
         }
         if (team != null) {
             filter = filter.and(r -> team.equals(r.team()));
@@ -52,7 +52,7 @@ class CallsController {
             filter = filter.and(r -> !r.startedAt().isBefore(since));
         }
         return callLog.recent(filter, Math.max(1, Math.min(limit, 1000))).stream()
-                .map(r -> new CallView(r.id(), r.channel().name().toLowerCase(), Masking.phone(r.contact()), r.language(), r.topic(),
+                .map(r -> new CallView(r.id(), r.channel().wireName(), Masking.phone(r.contact()), r.language(), r.topic(),
                         r.team(), r.startedAt(), r.endedAt(), r.queueWait().toSeconds(), r.officerId(), r.talkTime().toSeconds(),
                         r.outcome().wireName(), r.referralIds(), r.path()))
                 .toList();

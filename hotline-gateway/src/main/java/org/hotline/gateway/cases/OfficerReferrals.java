@@ -23,7 +23,10 @@ public class OfficerReferrals {
 
     /** Kinds a person makes; voicemails come only from a recording. */
     static final Set<String> KINDS = Set.of("case-referral", "information", "callback");
-    static final Set<String> CHANNELS = Set.of("voice", "chat", "whatsapp", "sms", "viber", "telegram");
+    /** Where the person was reached: a channel the gateway serves, or just "voice" or "chat" (a walk-in call to a mobile, say). */
+    static final Set<String> CHANNELS = java.util.stream.Stream.concat(java.util.stream.Stream.of("voice", "chat"),
+            java.util.Arrays.stream(org.hotline.gateway.contact.ContactChannel.values()).map(c -> c.wireName()))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     static final int MAX_NOTES = 2000;
     static final int MAX_CONSENT_NOTE = 500;
 

@@ -20,12 +20,13 @@ public interface OutboxMapper {
      * Who and where a flow referral concerns, known to the channel, not to the flow.
      *
      * @param transcriptRef where a conversation's messages are (chat), or null
+     * @param channel       the channel the contact came on ({@code whatsapp}, {@code asterisk}, …); null: the flow's kind
      */
     record Origin(String contact, String callbackNumber, String recordingUrl, String createdBy, Instant createdAt,
-                  String transcriptRef) {
+                  String transcriptRef, String channel) {
 
         public Origin(String contact, String callbackNumber, String recordingUrl, String createdBy, Instant createdAt) {
-            this(contact, callbackNumber, recordingUrl, createdBy, createdAt, null);
+            this(contact, callbackNumber, recordingUrl, createdBy, createdAt, null, null);
         }
     }
 
@@ -35,7 +36,7 @@ public interface OutboxMapper {
     @Mapping(target = "urgency", source = "referral.urgency")
     @Mapping(target = "team", source = "referral.team")
     @Mapping(target = "language", source = "referral.language")
-    @Mapping(target = "channel", source = "referral.channel")
+    @Mapping(target = "channel", expression = "java(context.channel() != null ? context.channel() : channel(referral.channel()))")
     @Mapping(target = "answers", source = "referral.answers")
     @Mapping(target = "recordingRef", source = "referral.recordingRef")
     @Mapping(target = "consent", expression = "java(consent(referral, context))")
@@ -62,6 +63,10 @@ public interface OutboxMapper {
 
     default String channel(org.hotline.gateway.flow.Channel channel) {
         return channel == null ? null : channel.name().toLowerCase();
+    }
+
+    default String channel(org.hotline.gateway.contact.ContactChannel channel) {
+        return channel == null ? null : channel.wireName();
     }
 
     /**

@@ -7,4 +7,9 @@ public enum ChatChannel {
     public String wireName() {
         return name().toLowerCase();
     }
+
+    /** The channel as the call log and the case store name it. */
+    public org.hotline.gateway.contact.ContactChannel contactChannel() {
+        return org.hotline.gateway.contact.ContactChannel.valueOf(name());
+    }
 }

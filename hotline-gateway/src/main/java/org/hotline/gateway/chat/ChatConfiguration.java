@@ -9,17 +9,12 @@ import java.util.concurrent.Executors;
 import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.caseconnector.delivery.DeliveryLoop;
 import org.hotline.caseconnector.delivery.RetryPolicy;
-import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.calllog.ReferralOutbox;
-import org.hotline.gateway.calllog.ReturningContacts;
 import org.hotline.gateway.chat.twilio.TwilioMessagingClient;
 import org.hotline.gateway.chat.viber.ViberClient;
 import org.hotline.gateway.chat.viber.ViberSettings;
 import org.hotline.gateway.config.HotlineDirectory;
-import org.hotline.gateway.flow.Flow;
-import org.hotline.gateway.flow.FlowLibrary;
 import org.hotline.gateway.routing.RoutingService;
-import org.hotline.gateway.routing.TeamHours;
 import org.hotline.gateway.scripts.PromptRenderer;
 import org.hotline.gateway.state.DedupeStore;
 import org.hotline.gateway.state.LockManager;
@@ -104,13 +99,11 @@ class ChatConfiguration {
     }
 
     @Bean
-    ChatConversations chatConversations(FlowLibrary library, ConversationStore store, PromptRenderer prompts, RoutingService routing,
-                                        TeamHours hours, HotlineDirectory directory, ReturningContacts returning,
-                                        ReferralOutbox outbox, CallLog callLog, ChatSender sender, InboxEvents inbox,
-                                        ChatSettings settings, Clock clock) {
-        Flow flow = library.flow("hotline").orElseThrow(() -> new IllegalStateException("no flow 'hotline' in ivr-scripts"));
-        ChatConversations conversations = new ChatConversations(flow, store, new ChatText(prompts, flow.officerKey()), routing, hours,
-                directory, returning, outbox, callLog, sender, inbox, settings, clock);
+    ChatConversations chatConversations(org.hotline.gateway.contact.ContactRunner contacts, ConversationStore store, PromptRenderer prompts,
+                                        RoutingService routing, HotlineDirectory directory, ReferralOutbox outbox, ChatSender sender,
+                                        InboxEvents inbox, ChatSettings settings, Clock clock) {
+        ChatConversations conversations = new ChatConversations(contacts, store, new ChatText(prompts, contacts.flow().officerKey()), routing,
+                directory, outbox, sender, inbox, settings, clock);
         sender.reportTo(conversations);
         return conversations;
     }

@@ -9,15 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.calllog.ReferralOutbox;
-import org.hotline.gateway.calllog.ReturningContacts;
-import org.hotline.gateway.cases.OutboxMapper;
 import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.contact.ContactRunner;
+import org.hotline.gateway.contact.Person;
 import org.hotline.gateway.flow.Channel;
-import org.hotline.gateway.flow.Facts;
 import org.hotline.gateway.flow.Flow;
 import org.hotline.gateway.flow.FlowEngine;
 import org.hotline.gateway.flow.Input;
@@ -25,7 +23,6 @@ import org.hotline.gateway.flow.Node;
 import org.hotline.gateway.flow.Step;
 import org.hotline.gateway.routing.QueuedContact;
 import org.hotline.gateway.routing.RoutingService;
-import org.hotline.gateway.routing.TeamHours;
 
 /**
  * Everything that changes a conversation: a person's messages (answered by the flow until it
@@ -38,32 +35,28 @@ public class ChatConversations implements ChatSender.Results {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatConversations.class);
 
+    private final ContactRunner contacts;
     private final Flow flow;
     private final ConversationStore store;
     private final ChatText text;
     private final RoutingService routing;
-    private final TeamHours hours;
     private final HotlineDirectory directory;
-    private final ReturningContacts returning;
     private final ReferralOutbox outbox;
-    private final CallLog callLog;
     private final ChatSender sender;
     private final InboxEvents inbox;
     private final ChatSettings settings;
     private final Clock clock;
 
-    public ChatConversations(Flow flow, ConversationStore store, ChatText text, RoutingService routing, TeamHours hours,
-                             HotlineDirectory directory, ReturningContacts returning, ReferralOutbox outbox, CallLog callLog,
+    public ChatConversations(ContactRunner contacts, ConversationStore store, ChatText text, RoutingService routing,
+                             HotlineDirectory directory, ReferralOutbox outbox,
                              ChatSender sender, InboxEvents inbox, ChatSettings settings, Clock clock) {
-        this.flow = flow;
+        this.contacts = contacts;
+        this.flow = contacts.flow();
         this.store = store;
         this.text = text;
         this.routing = routing;
-        this.hours = hours;
         this.directory = directory;
-        this.returning = returning;
         this.outbox = outbox;
-        this.callLog = callLog;
         this.sender = sender;
         this.inbox = inbox;
         this.settings = settings;
@@ -120,7 +113,7 @@ public class ChatConversations implements ChatSender.Results {
             FlowEngine.Result result;
             if (open.isEmpty()) {
                 // the first message opens the conversation; its words do not answer a question not yet asked
-                result = FlowEngine.start(flow, newId("c"), facts(message.channel(), message.contact(), now));
+                result = contacts.start(newId("c"), person(message.channel(), message.contact()));
                 work = new Work(null, Conversation.open(result.state().sessionId(), message.channel(), message.contact(),
                         message.hotlineAddress(), message.profileName(), now, result.state()));
                 work.changes.add(InboxChange.of("conversation", work.conversation, null));
@@ -128,7 +121,7 @@ public class ChatConversations implements ChatSender.Results {
                 Conversation c = open.get();
                 work = new Work(c, c);
                 result = c.status() == Conversation.Status.FLOW
-                        ? FlowEngine.advance(flow, c.flow(), new Input.Text(message.text()))
+                        ? contacts.advance(c.flow(), new Input.Text(message.text()))
                         : new FlowEngine.Result(List.of(), c.flow());
                 if (c.status() != Conversation.Status.FLOW) {
                     releaseHeld(work);
@@ -154,7 +147,7 @@ public class ChatConversations implements ChatSender.Results {
             if (store.openFor(event.channel(), event.contact()).isPresent()) {
                 return null;
             }
-            FlowEngine.Result result = FlowEngine.start(flow, newId("c"), facts(event.channel(), event.contact(), now));
+            FlowEngine.Result result = contacts.start(newId("c"), person(event.channel(), event.contact()));
             Work work = new Work(null, Conversation.open(result.state().sessionId(), event.channel(), event.contact(), null,
                     event.profileName(), now, result.state()));
             work.changes.add(InboxChange.of("conversation", work.conversation, null));
@@ -279,11 +272,11 @@ public class ChatConversations implements ChatSender.Results {
             Conversation at = c.assigned(officerId, now);
             Work work = new Work(c, at);
             if (!at.flow().ended()) {
-                FlowEngine.Result result = FlowEngine.advance(flow, at.flow(), new Input.RouteResult(Input.RouteOutcome.ANSWERED));
+                FlowEngine.Result result = contacts.advance(at.flow(), new Input.RouteResult(Input.RouteOutcome.ANSWERED));
                 work.conversation = at.withFlow(result.state());
                 // the flow's words after an answered route are for calls; the officer writes now
                 result.steps().stream().filter(s -> s instanceof Step.Refer)
-                        .forEach(s -> refer(work, ((Step.Refer) s).referral(), "flow", now));
+                        .forEach(s -> refer(work, (Step.Refer) s));
             }
             work.changes.add(InboxChange.of("conversation", work.conversation, null));
             return work;
@@ -348,11 +341,11 @@ public class ChatConversations implements ChatSender.Results {
                 }
                 case Step.Record record -> {
                     // no voicemail in a chat: the person writes instead
-                    FlowEngine.Result next = FlowEngine.advance(flow, work.conversation.flow(), new Input.RecordingResult(false, null));
+                    FlowEngine.Result next = contacts.advance(work.conversation.flow(), new Input.RecordingResult(false, null));
                     work.conversation = work.conversation.withFlow(next.state());
                     todo.addAll(0, next.steps());
                 }
-                case Step.Refer refer -> refer(work, refer.referral(), "flow", now);
+                case Step.Refer refer -> refer(work, refer);
                 case Step.Transfer transfer -> {
                     // a chat cannot be put through to a phone: the hotline's first team takes it instead
                     String team = directory.teams().getFirst().id();
@@ -376,12 +369,12 @@ public class ChatConversations implements ChatSender.Results {
         work.changes.add(InboxChange.of("conversation", work.conversation, null));
     }
 
-    /** To the outbox, with who the person is and where the transcript is; {@code createdBy}: "flow" or the officer. */
-    private void refer(Work work, org.hotline.gateway.flow.Referral referral, String createdBy, Instant now) {
+    /** The flow's referral, with who the person is and where the transcript is. */
+    private void refer(Work work, Step.Refer refer) {
         Conversation c = work.conversation;
-        String callback = "caller".equals(referral.callbackNumber()) ? phoneOf(c) : referral.callbackNumber();
-        outbox.add(referral, new OutboxMapper.Origin(c.contact(), callback, null, createdBy, now, transcriptRef(c)));
-        work.conversation = c.referred(referral.id());
+        ContactRunner.Referred referred = contacts.refer(refer, person(c.channel(), c.contact()),
+                new ContactRunner.Attachments(null, transcriptRef(c)));
+        work.conversation = c.referred(referred.id());
     }
 
     /** Adds an outgoing message; on WhatsApp outside the 24-hour window it is held and the template goes instead. */
@@ -437,7 +430,7 @@ public class ChatConversations implements ChatSender.Results {
         Duration queueWait = c.queuedAt() == null ? Duration.ZERO
                 : Duration.between(c.queuedAt(), c.assignedAt() != null ? c.assignedAt() : now);
         Duration talk = c.assignedAt() == null ? Duration.ZERO : Duration.between(c.assignedAt(), now);
-        work.record = new CallRecord(c.id(), Channel.CHAT, c.contact(), c.language(), c.topic(), c.team(), c.flow().path(),
+        work.record = new CallRecord(c.id(), c.channel().contactChannel(), c.contact(), c.language(), c.topic(), c.team(), c.flow().path(),
                 c.startedAt(), now, queueWait, c.officerId(), talk, result, c.referralIds(), null);
         work.changes.add(InboxChange.of("conversation", c, null));
     }
@@ -478,10 +471,7 @@ public class ChatConversations implements ChatSender.Results {
         }
         work.outgoing.forEach(sender::enqueue);
         if (work.record != null) {
-            callLog.record(work.record);
-            if (c.language() != null) {
-                returning.remember(memoryAddress(c.channel(), c.contact()), c.language());
-            }
+            contacts.ended(work.record, person(c.channel(), c.contact()));
             if (work.before != null && work.before.status() == Conversation.Status.QUEUED && c.officerId() == null) {
                 routing.abandon(c.id());
             }
@@ -491,18 +481,9 @@ public class ChatConversations implements ChatSender.Results {
         return c;
     }
 
-    private Facts facts(ChatChannel channel, String contact, Instant now) {
-        String remembered = returning.lastLanguage(memoryAddress(channel, contact)).orElse(null);
-        return new Facts(Channel.CHAT, channel != ChatChannel.VIBER, remembered, hours.openTeams(now), hours.isHoliday(now));
-    }
-
-    /** A WhatsApp or SMS person is remembered by number, the same as when they call; a Viber person by their id. */
-    private static String memoryAddress(ChatChannel channel, String contact) {
-        return channel == ChatChannel.VIBER ? "viber:" + contact : phoneOf(channel, contact);
-    }
-
-    private static String phoneOf(Conversation c) {
-        return c.channel() == ChatChannel.VIBER ? null : phoneOf(c.channel(), c.contact());
+    /** A WhatsApp or SMS person has a number (remembered as the same person when they call); a Viber person only an id. */
+    private static Person person(ChatChannel channel, String contact) {
+        return new Person(channel.contactChannel(), contact, channel == ChatChannel.VIBER ? null : phoneOf(channel, contact));
     }
 
     private static String phoneOf(ChatChannel channel, String contact) {

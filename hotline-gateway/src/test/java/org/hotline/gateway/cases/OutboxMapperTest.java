@@ -39,13 +39,13 @@ class OutboxMapperTest {
 
     @Test
     void shouldMapACallRecordToASummaryInSeconds() {
-        var summary = OutboxMapper.INSTANCE.toSummary(new CallRecord("CA2", Channel.CHAT, "whatsapp:+359880000999", "fa", "refugees",
+        var summary = OutboxMapper.INSTANCE.toSummary(new CallRecord("CA2", org.hotline.gateway.contact.ContactChannel.WHATSAPP, "whatsapp:+359880000999", "fa", "refugees",
                 "protection", List.of("language", "topic"), AT, AT.plusSeconds(600), Duration.ofSeconds(42), "mobile-team-2",
                 Duration.ofSeconds(300), CallOutcome.CALLBACK_REQUESTED, List.of("CA2:callback_referral"), null));
         assertThat(summary.queueWaitSeconds()).isEqualTo(42);
         assertThat(summary.talkTimeSeconds()).isEqualTo(300);
         assertThat(summary.outcome()).isEqualTo("callback_requested");
-        assertThat(summary.channel()).isEqualTo("chat");
+        assertThat(summary.channel()).isEqualTo("whatsapp");
         assertThat(summary.referralIds()).containsExactly("CA2:callback_referral");
     }
 }

@@ -6,13 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline.gateway.config.HotlineConfig;
 import org.hotline.gateway.config.HotlineDirectory;
-import org.hotline.gateway.scripts.ScriptsConfiguration;
-import org.hotline.gateway.testing.TestConfig;
 
 /** The shipped configuration and flows, loaded once for the tests that walk them. */
 final class ShippedFlows {
-
-    private static FlowLibrary library;
 
     private ShippedFlows() {}
 
@@ -20,18 +16,12 @@ final class ShippedFlows {
         return org.hotline.gateway.testing.Shipped.directory();
     }
 
-    static synchronized FlowLibrary library() {
-        if (library == null) {
-            library = FlowLibrary.load(TestConfig.repositoryRoot().resolve("ivr-scripts"), ScriptsConfiguration.environmentOf(directory()));
-            if (library.hasErrors()) {
-                throw new IllegalStateException("the shipped flows have errors: " + library.errors());
-            }
-        }
-        return library;
+    static FlowLibrary library() {
+        return org.hotline.gateway.testing.Shipped.library();
     }
 
     static Flow hotline() {
-        return library().flow("hotline").orElseThrow();
+        return org.hotline.gateway.testing.Shipped.hotline();
     }
 
     /** The facts a channel would give at a Sofia local time. */

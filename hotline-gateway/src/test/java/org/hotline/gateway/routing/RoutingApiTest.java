@@ -110,10 +110,10 @@ class RoutingApiTest {
     @Test
     void shouldShowSupervisorsEveryCallAndOfficersTheirOwnWithNumbersMasked() {
         Instant start = Instant.parse("2026-12-01T09:00:00Z");
-        callLog.record(new CallRecord("CA-A", Channel.VOICE, "+359880000101", "ar", "trafficking", "counter-trafficking",
+        callLog.record(new CallRecord("CA-A", org.hotline.gateway.contact.ContactChannel.TWILIO_VOICE, "+359880000101", "ar", "trafficking", "counter-trafficking",
                 List.of("language", "topic"), start, start.plusSeconds(300), Duration.ofSeconds(20), "elena",
                 Duration.ofSeconds(250), CallOutcome.ANSWERED, List.of(), null));
-        callLog.record(new CallRecord("CA-B", Channel.CHAT, "whatsapp:+359880000202", "ru", "return", "avrr",
+        callLog.record(new CallRecord("CA-B", org.hotline.gateway.contact.ContactChannel.WHATSAPP, "whatsapp:+359880000202", "ru", "return", "avrr",
                 List.of("language"), start, start.plusSeconds(60), Duration.ZERO, "georgi", Duration.ofSeconds(40),
                 CallOutcome.ANSWERED, List.of("CA-B:refer"), null));
 
@@ -126,7 +126,7 @@ class RoutingApiTest {
         assertThat(api.get("/api/v1/calls?outcome=voicemail", TestUsers.SUE).body()).isEqualTo("[]");
 
         String metrics = api.get("/actuator/prometheus", TestUsers.ROOT).body();
-        assertThat(metrics).contains("hotline_contacts_total{channel=\"voice\",language=\"ar\",outcome=\"answered\",topic=\"trafficking\"} 1.0");
+        assertThat(metrics).contains("hotline_contacts_total{channel=\"twilio-voice\",language=\"ar\",outcome=\"answered\",topic=\"trafficking\"} 1.0");
     }
 
     @Test

@@ -2,10 +2,9 @@ package org.hotline.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import org.hotline.gateway.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** The growing delay and the lock, on a clock the test moves. */
@@ -14,20 +13,7 @@ class SignInThrottleTest {
     static final SignInThrottle.Policy USER = new SignInThrottle.Policy(3, 10, Duration.ofMinutes(1), Duration.ofMinutes(15));
     static final SignInThrottle.Policy ADDRESS = new SignInThrottle.Policy(20, 100, Duration.ofMinutes(1), Duration.ofMinutes(15));
 
-    Instant now = Instant.parse("2026-12-01T08:00:00Z");
-    final Clock clock = new Clock() {
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        public Instant instant() {
-            return now;
-        }
-    };
+    final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T08:00:00Z"));
     final SignInThrottle throttle = new SignInThrottle(USER, ADDRESS, clock);
 
     @Test
@@ -37,10 +23,10 @@ class SignInThrottleTest {
             throttle.failed("olga", "10.0.0.5");
         }
         assertThat(throttle.waitFor("olga", "10.0.0.5")).isEqualTo(Duration.ofSeconds(1));
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         throttle.failed("olga", "10.0.0.5");
         assertThat(throttle.waitFor("olga", "10.0.0.5")).isEqualTo(Duration.ofSeconds(2));
-        now = now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         throttle.failed("olga", "10.0.0.5");
         assertThat(throttle.waitFor("olga", "10.0.0.5")).isEqualTo(Duration.ofSeconds(4));
         // the user name is throttled from any address
@@ -50,11 +36,11 @@ class SignInThrottleTest {
     @Test
     void shouldLockAUserNameAfterTooManyFailuresAndForgetThemAfterTheRightPassword() {
         for (int i = 0; i < 10; i++) {
-            now = now.plus(throttle.waitFor("olga", null));
+            clock.advance(throttle.waitFor("olga", null));
             throttle.failed("olga", null);
         }
         assertThat(throttle.waitFor("olga", null)).isEqualTo(Duration.ofMinutes(15));
-        now = now.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertThat(throttle.waitFor("olga", null)).isZero();
         throttle.succeeded("olga");
         throttle.failed("olga", null);

@@ -12,21 +12,15 @@ import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
-import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
-import org.hotline.gateway.calllog.ReferralOutbox;
-import org.hotline.gateway.calllog.ReturningContacts;
-import org.hotline.gateway.cases.OutboxMapper;
-import org.hotline.gateway.flow.Channel;
-import org.hotline.gateway.flow.Facts;
-import org.hotline.gateway.flow.Flow;
+import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.contact.ContactRunner;
+import org.hotline.gateway.contact.Person;
 import org.hotline.gateway.flow.FlowEngine;
 import org.hotline.gateway.flow.Input;
-import org.hotline.gateway.flow.Node;
 import org.hotline.gateway.flow.Step;
 import org.hotline.gateway.phone.PhoneNumbers;
-import org.hotline.gateway.routing.TeamHours;
 import org.hotline.gateway.scripts.AudioNames;
 import org.hotline.gateway.scripts.PromptRenderer;
 import org.hotline.gateway.scripts.VoiceQuestion;
@@ -48,12 +42,8 @@ public class HotlineAgiScript implements AgiScript {
     private static final String ANY_KEY = "0123456789*#";
     private static final Duration TALK_TIME_WAIT = Duration.ofSeconds(2);
 
-    private final Flow flow;
+    private final ContactRunner contacts;
     private final PromptRenderer prompts;
-    private final TeamHours hours;
-    private final ReturningContacts returning;
-    private final ReferralOutbox outbox;
-    private final CallLog callLog;
     private final AsteriskSettings settings;
     private final Duration maxQueueWait;
     private final String region;
@@ -64,15 +54,10 @@ public class HotlineAgiScript implements AgiScript {
      * {@code region}: how to read caller IDs that come without a country code (the hotline's country);
      * {@code talkTimes}: officers' talk time from AMI, or null without AMI.
      */
-    public HotlineAgiScript(Flow flow, PromptRenderer prompts, TeamHours hours, ReturningContacts returning, ReferralOutbox outbox,
-                            CallLog callLog, AsteriskSettings settings, Duration maxQueueWait, String region, TalkTimes talkTimes,
-                            Clock clock) {
-        this.flow = flow;
+    public HotlineAgiScript(ContactRunner contacts, PromptRenderer prompts, AsteriskSettings settings, Duration maxQueueWait, String region,
+                            TalkTimes talkTimes, Clock clock) {
+        this.contacts = contacts;
         this.prompts = prompts;
-        this.hours = hours;
-        this.returning = returning;
-        this.outbox = outbox;
-        this.callLog = callLog;
         this.settings = settings;
         this.maxQueueWait = maxQueueWait;
         this.region = region;
@@ -92,6 +77,7 @@ public class HotlineAgiScript implements AgiScript {
         final String asteriskId;
         final String asteriskChannel;
         final String caller;
+        final Person person;
         final Instant started;
         final List<String> referralIds = new ArrayList<>();
         boolean callback;
@@ -104,11 +90,18 @@ public class HotlineAgiScript implements AgiScript {
         String officer;
         FlowEngine.Result result;
 
+        void referred(ContactRunner.Referred referred) {
+            referralIds.add(referred.id());
+            callback |= referred.callback();
+            voicemail |= referred.voicemail();
+        }
+
         Call(String id, String asteriskId, String asteriskChannel, String caller, Instant started) {
             this.id = id;
             this.asteriskId = asteriskId;
             this.asteriskChannel = asteriskChannel;
             this.caller = caller;
+            this.person = Person.caller(ContactChannel.ASTERISK, caller);
             this.started = started;
         }
     }
@@ -120,29 +113,23 @@ public class HotlineAgiScript implements AgiScript {
         log.info("call {} is Asterisk's {} on channel {}", call.id, call.asteriskId, call.asteriskChannel);
         String status = "FAILED";
         try {
-            Instant now = clock.instant();
-            Facts facts = new Facts(Channel.VOICE, caller != null, caller == null ? null : returning.lastLanguage(caller).orElse(null),
-                    hours.openTeams(now), hours.isHoliday(now));
-            call.result = FlowEngine.start(flow, call.id, facts);
+            call.result = contacts.start(call.id, call.person);
             channel.answer();
             while (true) {
                 Input input = perform(call, call.result.steps(), channel);
                 if (call.result.state().ended() || input == null) {
                     break;
                 }
-                call.result = FlowEngine.advance(flow, call.result.state(), input);
+                call.result = contacts.advance(call.result.state(), input);
             }
             status = "SUCCESS";
         } catch (AgiHangupException hangup) {
             call.hungUp = true;
             status = "SUCCESS";
-            if (call.result != null && !call.result.state().ended()) {
-                call.result = FlowEngine.advance(flow, call.result.state(), new Input.Hangup());
-                call.result.steps().forEach(step -> {
-                    if (step instanceof Step.Refer refer) {
-                        refer(call, refer);
-                    }
-                });
+            if (call.result != null) {
+                ContactRunner.HungUp last = contacts.hangUp(call.result.state(), call.person, ContactRunner.Attachments.NONE);
+                call.result = new FlowEngine.Result(List.of(), last.state());
+                last.referred().forEach(referred -> call.referred(referred));
             }
         } catch (RuntimeException | AgiException e) {
             log.error("call {} from {} failed on FastAGI; the dialplan falls back: {}", call.id, Masking.phone(caller), e.toString());
@@ -263,13 +250,9 @@ public class HotlineAgiScript implements AgiScript {
         return new Input.RouteResult(queueStatus.equals("TIMEOUT") ? Input.RouteOutcome.TIMEOUT : Input.RouteOutcome.NOBODY);
     }
 
+    /** The recording's place on the Asterisk host is the referral's own reference: nothing to attach by URL. */
     private void refer(Call call, Step.Refer refer) {
-        var referral = refer.referral();
-        String callback = "caller".equals(referral.callbackNumber()) ? call.caller : referral.callbackNumber();
-        outbox.add(referral, new OutboxMapper.Origin(call.caller, callback, null, "flow", clock.instant()));
-        call.referralIds.add(referral.id());
-        call.callback |= referral.kind() == Node.ReferralKind.CALLBACK;
-        call.voicemail |= referral.kind() == Node.ReferralKind.VOICEMAIL;
+        call.referred(contacts.refer(refer, call.person, ContactRunner.Attachments.NONE));
     }
 
     private void record(Call call) {
@@ -283,14 +266,11 @@ public class HotlineAgiScript implements AgiScript {
             // the officer's talk time comes over AMI, at about the moment the call ended
             Duration talk = call.answered && talkTimes != null ? talkTimes.await(call.asteriskId, TALK_TIME_WAIT).orElse(Duration.ZERO)
                     : Duration.ZERO;
-            callLog.record(new CallRecord(call.id, Channel.VOICE, call.caller, state.language(), state.vars().get("topic"),
+            contacts.ended(new CallRecord(call.id, ContactChannel.ASTERISK, call.caller, state.language(), state.vars().get("topic"),
                     state.vars().get("team"), state.path(), call.started, now,
                     call.queuedAt == null ? Duration.ZERO : Duration.between(call.queuedAt, call.queueLeft == null ? now : call.queueLeft),
                     call.officer, talk, CallOutcome.of(call.answered, call.transferred, call.callback, call.voicemail, call.hungUp,
-                    waitingInQueue), call.referralIds, call.asteriskId + " " + call.asteriskChannel));
-            if (call.caller != null && state.language() != null) {
-                returning.remember(call.caller, state.language());
-            }
+                    waitingInQueue), call.referralIds, call.asteriskId + " " + call.asteriskChannel), call.person);
         } catch (RuntimeException e) {
             log.error("call {}: the call record could not be written: {}", call.id, e.toString());
         }

@@ -5,13 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.hotline.gateway.calllog.CallLog;
-import org.hotline.gateway.calllog.ReferralOutbox;
-import org.hotline.gateway.calllog.ReturningContacts;
 import org.hotline.gateway.config.HotlineDirectory;
-import org.hotline.gateway.flow.FlowLibrary;
+import org.hotline.gateway.contact.ContactRunner;
 import org.hotline.gateway.routing.RoutingService;
-import org.hotline.gateway.routing.TeamHours;
 import org.hotline.gateway.scripts.PromptRenderer;
 import org.hotline.gateway.state.LockManager;
 import org.hotline.gateway.state.SessionStore;
@@ -53,20 +49,18 @@ class TwilioVoiceConfiguration {
     }
 
     @Bean
-    VoiceCalls voiceCalls(FlowLibrary library, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing,
-                          TeamHours hours, HotlineDirectory directory, ReturningContacts returning, ReferralOutbox outbox,
-                          CallLog callLog, TwimlRenderer twiml, Clock clock) {
-        return new VoiceCalls(library.flow("hotline").orElseThrow(() -> new IllegalStateException("no flow 'hotline' in ivr-scripts")),
-                store, locks, json, routing, hours, directory, returning, outbox, callLog, twiml, clock);
+    VoiceCalls voiceCalls(ContactRunner contacts, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing,
+                          HotlineDirectory directory, TwimlRenderer twiml, Clock clock) {
+        return new VoiceCalls(contacts, store, locks, json, routing, directory, twiml, clock);
     }
 
     @Bean
     TwilioVoiceController twilioVoiceController(VoiceCalls calls, PromptRenderer prompts, TwimlRenderer twiml, TwilioSettings settings,
-                                                HotlineDirectory directory, FlowLibrary library) {
+                                                HotlineDirectory directory, ContactRunner contacts) {
         String fallback = settings.fallbackNumber() != null ? settings.fallbackNumber()
                 : directory.team("counter-trafficking").flatMap(t -> t.overflowNumbers().stream().findFirst())
                         .orElse(directory.teams().stream().flatMap(t -> t.overflowNumbers().stream()).findFirst().orElse(null));
-        return new TwilioVoiceController(calls, prompts, twiml, fallback, library.flow("hotline").orElseThrow().defaultLanguage());
+        return new TwilioVoiceController(calls, prompts, twiml, fallback, contacts.flow().defaultLanguage());
     }
 
     @Bean

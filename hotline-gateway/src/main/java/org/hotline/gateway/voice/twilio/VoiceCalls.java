@@ -18,14 +18,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
-import org.hotline.gateway.calllog.ReferralOutbox;
-import org.hotline.gateway.calllog.ReturningContacts;
 import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.contact.ContactRunner;
+import org.hotline.gateway.contact.Person;
 import org.hotline.gateway.flow.Channel;
-import org.hotline.gateway.flow.Facts;
 import org.hotline.gateway.flow.Flow;
 import org.hotline.gateway.flow.FlowEngine;
 import org.hotline.gateway.flow.Input;
@@ -36,7 +35,6 @@ import org.hotline.gateway.routing.QueuedContact;
 import org.hotline.gateway.routing.Router;
 import org.hotline.gateway.routing.RoutingEvent;
 import org.hotline.gateway.routing.RoutingService;
-import org.hotline.gateway.routing.TeamHours;
 import org.hotline.gateway.state.LockManager;
 import org.hotline.gateway.state.SessionStore;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,34 +51,31 @@ public class VoiceCalls {
     private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
     private static final Duration LOCK_WAIT = Duration.ofSeconds(8);
 
+    private final ContactRunner contacts;
     private final Flow flow;
     private final SessionStore store;
     private final LockManager locks;
     private final JsonMapper json;
     private final RoutingService routing;
-    private final TeamHours hours;
     private final HotlineDirectory directory;
-    private final ReturningContacts returning;
-    private final ReferralOutbox outbox;
-    private final CallLog callLog;
     private final TwimlRenderer twiml;
     private final Clock clock;
 
-    public VoiceCalls(Flow flow, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing, TeamHours hours,
-                      HotlineDirectory directory, ReturningContacts returning, ReferralOutbox outbox, CallLog callLog,
-                      TwimlRenderer twiml, Clock clock) {
-        this.flow = flow;
+    public VoiceCalls(ContactRunner contacts, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing,
+                      HotlineDirectory directory, TwimlRenderer twiml, Clock clock) {
+        this.contacts = contacts;
+        this.flow = contacts.flow();
         this.store = store;
         this.locks = locks;
         this.json = json;
         this.routing = routing;
-        this.hours = hours;
         this.directory = directory;
-        this.returning = returning;
-        this.outbox = outbox;
-        this.callLog = callLog;
         this.twiml = twiml;
         this.clock = clock;
+    }
+
+    private static Person person(VoiceSession session) {
+        return Person.caller(ContactChannel.TWILIO_VOICE, session.contact());
     }
 
     /** The number called from, when it is a real number: withheld callers show as "anonymous" and the like. */
@@ -97,12 +92,9 @@ public class VoiceCalls {
                 // the call is already running: a late duplicate of the first webhook asks nothing new
                 return answer(null, respondWait(existing.get()));
             }
-            Instant now = clock.instant();
             Optional<String> caller = callerNumber(request.from());
-            Facts facts = new Facts(Channel.VOICE, caller.isPresent(), caller.flatMap(returning::lastLanguage).orElse(null),
-                    hours.openTeams(now), hours.isHoliday(now));
-            FlowEngine.Result result = FlowEngine.start(flow, callSid, facts);
-            VoiceSession session = VoiceSession.start(callSid, caller.orElse(null), now, result.state());
+            FlowEngine.Result result = contacts.start(callSid, Person.caller(ContactChannel.TWILIO_VOICE, caller.orElse(null)));
+            VoiceSession session = VoiceSession.start(callSid, caller.orElse(null), clock.instant(), result.state());
             return render(session, result.steps());
         });
     }
@@ -204,10 +196,10 @@ public class VoiceCalls {
             // the flow had not ended: the caller hung up; at a route node, while waiting in the queue
             boolean hungUp = !session.flow().ended();
             boolean waitingInQueue = hungUp && session.officerId() == null && flow.node(session.flow().node()) instanceof Node.Route;
-            if (!current.flow().ended()) {
-                FlowEngine.Result result = FlowEngine.advance(flow, current.flow(), new Input.Hangup());
-                current = current.withFlow(result.state());
-                current = referAll(current, result.steps());
+            ContactRunner.HungUp last = contacts.hangUp(current.flow(), person(current), attachments(current));
+            current = current.withFlow(last.state());
+            for (ContactRunner.Referred referred : last.referred()) {
+                current = current.referred(referred.id(), referred.callback(), referred.voicemail());
             }
             if (current.officerId() == null && current.queuedAt() != null) {
                 routing.abandon(current.callSid());
@@ -218,12 +210,9 @@ public class VoiceCalls {
             Duration talk = current.answeredAt() == null ? Duration.ZERO : Duration.between(current.answeredAt(), now);
             Duration queueWait = current.queuedAt() == null ? Duration.ZERO
                     : Duration.between(current.queuedAt(), current.answeredAt() != null ? current.answeredAt() : now);
-            callLog.record(new CallRecord(current.callSid(), Channel.VOICE, current.contact(), current.language(),
+            contacts.ended(new CallRecord(current.callSid(), ContactChannel.TWILIO_VOICE, current.contact(), current.language(),
                     current.flow().vars().get("topic"), current.flow().vars().get("team"), current.flow().path(), current.startedAt(), now,
-                    queueWait, current.officerId(), talk, outcome, current.referralIds(), null));
-            if (current.contact() != null && current.language() != null) {
-                returning.remember(current.contact(), current.language());
-            }
+                    queueWait, current.officerId(), talk, outcome, current.referralIds(), null), person(current));
             return answer(current.asFinished(), "");
         });
     }
@@ -295,7 +284,7 @@ public class VoiceCalls {
         if (session.flow().ended()) {
             return answer(session, TwimlText.of(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build()));
         }
-        FlowEngine.Result result = FlowEngine.advance(flow, session.flow(), input);
+        FlowEngine.Result result = contacts.advance(session.flow(), input);
         if (result.steps().isEmpty() && result.state().equals(session.flow())) {
             // an input the flow does not expect here: keep the caller where they are
             return answer(session, respondWait(session));
@@ -340,7 +329,7 @@ public class VoiceCalls {
                         }
                         response.dial(dial.build());
                     } else if (gone.isPresent()) {
-                        FlowEngine.Result next = FlowEngine.advance(flow, session.flow(), new Input.RouteResult(Input.RouteOutcome.NOBODY));
+                        FlowEngine.Result next = contacts.advance(session.flow(), new Input.RouteResult(Input.RouteOutcome.NOBODY));
                         session = session.withFlow(next.state());
                         todo.addAll(0, next.steps());
                     } else {
@@ -357,22 +346,13 @@ public class VoiceCalls {
     }
 
     private VoiceSession refer(VoiceSession session, Step.Refer refer) {
-        var referral = refer.referral();
-        String callback = "caller".equals(referral.callbackNumber()) ? session.contact() : referral.callbackNumber();
-        outbox.add(referral, new org.hotline.gateway.cases.OutboxMapper.Origin(session.contact(), callback,
-                referral.recordingRef() == null ? null : session.recordingUrl(), "flow", clock.instant()));
-        return session.referred(referral.id(), referral.kind() == Node.ReferralKind.CALLBACK,
-                referral.kind() == Node.ReferralKind.VOICEMAIL);
+        ContactRunner.Referred referred = contacts.refer(refer, person(session), attachments(session));
+        return session.referred(referred.id(), referred.callback(), referred.voicemail());
     }
 
-    private VoiceSession referAll(VoiceSession session, List<Step> steps) {
-        VoiceSession current = session;
-        for (Step step : steps) {
-            if (step instanceof Step.Refer refer) {
-                current = refer(current, refer);
-            }
-        }
-        return current;
+    /** A voicemail's recording is fetched from Twilio by its URL. */
+    private static ContactRunner.Attachments attachments(VoiceSession session) {
+        return new ContactRunner.Attachments(session.recordingUrl(), null);
     }
 
     /** A harmless answer that keeps the caller where they are: the question again, or the queue. */

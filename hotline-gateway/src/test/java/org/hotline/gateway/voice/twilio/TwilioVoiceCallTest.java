@@ -309,7 +309,7 @@ class TwilioVoiceCallTest {
         assertThat(message.get("recordingUrl")).asString().endsWith("/Recordings/RE00000000000000000000000000000001");
         assertThat(message.get("recordingRef")).isEqualTo("RE00000000000000000000000000000001");
         assertThat(message.get("team")).isEqualTo("avrr");
-        assertThat(message.get("channel")).isEqualTo("voice");
+        assertThat(message.get("channel")).isEqualTo("twilio-voice");
     }
 
     @Test
