@@ -10,9 +10,6 @@ import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.caseconnector.delivery.DeliveryLoop;
 import org.hotline.caseconnector.delivery.RetryPolicy;
 import org.hotline.gateway.calllog.ReferralOutbox;
-import org.hotline.gateway.chat.twilio.TwilioMessagingClient;
-import org.hotline.gateway.chat.viber.ViberClient;
-import org.hotline.gateway.chat.viber.ViberSettings;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.routing.RoutingService;
 import org.hotline.gateway.scripts.PromptRenderer;
@@ -20,7 +17,6 @@ import org.hotline.gateway.state.DedupeStore;
 import org.hotline.gateway.state.LockManager;
 import org.hotline.gateway.state.SessionStore;
 import org.hotline.gateway.state.StreamStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Messaging: the inbound pipeline as a Spring Integration flow (webhook → dedupe → conversation,
  * where the flow engine answers or the message goes to the team's inbox), the durable outbound
- * queue and its providers (Twilio for WhatsApp and SMS, Viber).
+ * queue. The providers (each in a package of its own) register their clients and webhooks themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableIntegration
@@ -75,19 +71,8 @@ class ChatConfiguration {
     }
 
     @Bean
-    TwilioMessagingClient twilioMessagingClient(com.twilio.http.TwilioRestClient client, ChatSettings settings,
-                                                @Value("${hotline.public-base-url}") String publicBaseUrl) {
-        return new TwilioMessagingClient(client, settings, publicBaseUrl);
-    }
-
-    @Bean
-    MediaFetcher mediaFetcher(org.hotline.gateway.voice.twilio.TwilioSettings twilio) {
-        return new MediaFetcher(twilio);
-    }
-
-    @Bean
-    ViberClient viberClient(ViberSettings settings, JsonMapper json) {
-        return new ViberClient(settings, json);
+    MediaFetcher mediaFetcher(List<ProviderClient> providers) {
+        return new MediaFetcher(providers);
     }
 
     @Bean

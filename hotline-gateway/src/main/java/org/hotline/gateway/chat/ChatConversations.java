@@ -1,5 +1,6 @@
 package org.hotline.gateway.chat;
 
+import org.hotline.gateway.contact.ContactChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,7 +174,7 @@ public class ChatConversations implements ChatSender.Results {
     // --- the provider ---
 
     /** A provider's status for a message the hotline sent; statuses of unknown messages are ignored. */
-    public void status(ChatChannel channel, String providerMessageId, Delivery status, String error) {
+    public void status(ContactChannel channel, String providerMessageId, Delivery status, String error) {
         store.sent(channel, providerMessageId).ifPresent(sent -> change(sent.conversationId(), c -> {
             Work work = new Work(c, c);
             entry(work, sent.entryId()).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, error)));
@@ -430,7 +431,7 @@ public class ChatConversations implements ChatSender.Results {
         Duration queueWait = c.queuedAt() == null ? Duration.ZERO
                 : Duration.between(c.queuedAt(), c.assignedAt() != null ? c.assignedAt() : now);
         Duration talk = c.assignedAt() == null ? Duration.ZERO : Duration.between(c.assignedAt(), now);
-        work.record = new CallRecord(c.id(), c.channel().contactChannel(), c.contact(), c.language(), c.topic(), c.team(), c.flow().path(),
+        work.record = new CallRecord(c.id(), c.channel(), c.contact(), c.language(), c.topic(), c.team(), c.flow().path(),
                 c.startedAt(), now, queueWait, c.officerId(), talk, result, c.referralIds(), null);
         work.changes.add(InboxChange.of("conversation", c, null));
     }
@@ -481,12 +482,12 @@ public class ChatConversations implements ChatSender.Results {
         return c;
     }
 
-    /** A WhatsApp or SMS person has a number (remembered as the same person when they call); a Viber person only an id. */
-    private static Person person(ChatChannel channel, String contact) {
-        return new Person(channel.contactChannel(), contact, channel == ChatChannel.VIBER ? null : phoneOf(channel, contact));
+    /** A WhatsApp or SMS person has a number (remembered as the same person when they call); a messenger user only an id. */
+    private static Person person(ContactChannel channel, String contact) {
+        return new Person(channel, contact, channel.phoneAddressed() ? phoneOf(channel, contact) : null);
     }
 
-    private static String phoneOf(ChatChannel channel, String contact) {
+    private static String phoneOf(ContactChannel channel, String contact) {
         return contact.startsWith("whatsapp:") ? contact.substring("whatsapp:".length()) : contact;
     }
 

@@ -1,5 +1,7 @@
 package org.hotline.gateway.chat;
 
+import org.hotline.gateway.contact.ContactChannel;
+
 /**
  * What a messaging webhook brings, decoded from the provider's payload. {@link #dedupeKey()} is what
  * a provider repeats when it retries, so each event is processed once.
@@ -16,21 +18,21 @@ public sealed interface ChatEvent {
     }
 
     /** Viber: the person opened the chat with the hotline; they get the welcome. */
-    record Started(ChatChannel channel, String contact, String profileName, String eventId) implements ChatEvent {
+    record Started(ContactChannel channel, String contact, String profileName, String eventId) implements ChatEvent {
         public String dedupeKey() {
             return "chat:started:" + channel.wireName() + ":" + eventId;
         }
     }
 
     /** Viber: the person subscribed to, or unsubscribed from, the hotline's account. */
-    record Subscription(ChatChannel channel, String contact, boolean subscribed, String eventId) implements ChatEvent {
+    record Subscription(ContactChannel channel, String contact, boolean subscribed, String eventId) implements ChatEvent {
         public String dedupeKey() {
             return "chat:subscription:" + channel.wireName() + ":" + eventId;
         }
     }
 
     /** A provider's news about a message the hotline sent. */
-    record StatusUpdate(ChatChannel channel, String providerMessageId, Delivery status, String error) implements ChatEvent {
+    record StatusUpdate(ContactChannel channel, String providerMessageId, Delivery status, String error) implements ChatEvent {
         public String dedupeKey() {
             return "chat:status:" + channel.wireName() + ":" + providerMessageId + ":" + status.wireName();
         }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * the provider would never send; 503 when the gateway cannot save it now, so the provider retries
  * (and the dedupe mark was taken back, so the retry is processed).
  */
-@RestControllerAdvice(basePackages = {"org.hotline.gateway.chat.twilio", "org.hotline.gateway.chat.viber"})
+@RestControllerAdvice(annotations = ChatWebhook.class)
 public class ChatWebhookErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ChatWebhookErrors.class);

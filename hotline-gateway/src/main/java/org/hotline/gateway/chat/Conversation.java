@@ -1,5 +1,6 @@
 package org.hotline.gateway.chat;
 
+import org.hotline.gateway.contact.ContactChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.hotline.gateway.flow.Node.Priority;
  * @param pending        outgoing entries not yet taken by the provider (queued, or held for WhatsApp's window)
  * @param outcome        what the officer recorded when closing
  */
-public record Conversation(String id, ChatChannel channel, String contact, String hotlineAddress, String profileName,
+public record Conversation(String id, ContactChannel channel, String contact, String hotlineAddress, String profileName,
                            Instant startedAt, Status status, FlowState flow, String team, String topic, Priority priority,
                            String officerId, Instant queuedAt, Instant assignedAt, Instant closedAt, String outcome,
                            Instant lastInboundAt, Instant lastMessageAt, int entryCount, List<String> recentInbound,
@@ -43,7 +44,7 @@ public record Conversation(String id, ChatChannel channel, String contact, Strin
         referralIds = referralIds == null ? List.of() : List.copyOf(referralIds);
     }
 
-    static Conversation open(String id, ChatChannel channel, String contact, String hotlineAddress, String profileName,
+    static Conversation open(String id, ContactChannel channel, String contact, String hotlineAddress, String profileName,
                              Instant now, FlowState flow) {
         return new Conversation(id, channel, contact, hotlineAddress, profileName, now, Status.FLOW, flow, null, null, null,
                 null, null, null, null, null, null, now, 0, List.of(), List.of(), List.of());
@@ -55,8 +56,8 @@ public record Conversation(String id, ChatChannel channel, String contact, Strin
 
     /** WhatsApp lets a business write freely only within 24 hours of the person's last message. */
     public boolean windowOpen(Instant now) {
-        return channel != ChatChannel.WHATSAPP
-                || lastInboundAt != null && Duration.between(lastInboundAt, now).compareTo(Duration.ofHours(24)) < 0;
+        return channel.replyWindow().map(window -> lastInboundAt != null && Duration.between(lastInboundAt, now).compareTo(window) < 0)
+                .orElse(true);
     }
 
     /** The id the next message of the transcript gets. */

@@ -1,5 +1,6 @@
 package org.hotline.gateway.chat;
 
+import org.hotline.gateway.contact.ContactChannel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public class ConversationStore {
     }
 
     /** The person's open conversation: kept under their (hashed) address too, so a message finds it in one read. */
-    public Optional<Conversation> openFor(ChatChannel channel, String contact) {
+    public Optional<Conversation> openFor(ContactChannel channel, String contact) {
         return store.get("chat:contact:" + personKey(channel, contact)).map(text -> json.readValue(text, Conversation.class))
                 .filter(c -> c.status() != Conversation.Status.CLOSED);
     }
@@ -100,7 +101,7 @@ public class ConversationStore {
     }
 
     /** Runs {@code work} holding the person's lock. */
-    public <T> T underLock(ChatChannel channel, String contact, Supplier<T> work) {
+    public <T> T underLock(ContactChannel channel, String contact, Supplier<T> work) {
         try (var lock = locks.tryLock("chat:" + personKey(channel, contact), LEASE, WAIT)
                 .orElseThrow(() -> new ConversationBusyException("the conversation is busy; try again"))) {
             return work.get();
@@ -108,24 +109,24 @@ public class ConversationStore {
     }
 
     /** Remembers which conversation and entry a provider's message id belongs to, for its statuses. */
-    public void rememberSent(ChatChannel channel, String providerMessageId, String conversationId, String entryId) {
+    public void rememberSent(ContactChannel channel, String providerMessageId, String conversationId, String entryId) {
         store.put("chat:sent:" + channel.wireName() + ":" + providerMessageId, conversationId + " " + entryId, KEEP);
     }
 
     /** Which message of which conversation a provider's message id was sent as. */
     public record Sent(String conversationId, String entryId) {}
 
-    public Optional<Sent> sent(ChatChannel channel, String providerMessageId) {
+    public Optional<Sent> sent(ContactChannel channel, String providerMessageId) {
         return store.get("chat:sent:" + channel.wireName() + ":" + providerMessageId)
                 .map(v -> v.split(" ", 2)).map(ids -> new Sent(ids[0], ids[1]));
     }
 
-    public ContactState contactState(ChatChannel channel, String contact) {
+    public ContactState contactState(ContactChannel channel, String contact) {
         return store.get("chat:person:" + personKey(channel, contact)).map(text -> json.readValue(text, ContactState.class))
                 .orElse(new ContactState(true));
     }
 
-    public void contactState(ChatChannel channel, String contact, ContactState state) {
+    public void contactState(ContactChannel channel, String contact, ContactState state) {
         store.put("chat:person:" + personKey(channel, contact), json.writeValueAsString(state), Duration.ofDays(365));
     }
 
@@ -147,7 +148,7 @@ public class ConversationStore {
         return new OpenSummary(c.id(), c.team(), c.status(), c.officerId());
     }
 
-    private String personKey(ChatChannel channel, String contact) {
+    private String personKey(ContactChannel channel, String contact) {
         return cipher.lookupHash(channel.wireName() + "|" + contact);
     }
 

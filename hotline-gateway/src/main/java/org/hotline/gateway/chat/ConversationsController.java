@@ -290,7 +290,7 @@ class ConversationsController {
 
     /** {@code subscribed}: false once a Viber user unsubscribed; the hotline can no longer write to them. */
     private ConversationView view(Conversation c, Instant now) {
-        String contact = c.channel() == ChatChannel.VIBER ? "viber:" + Masking.text(c.contact()) : Masking.phone(c.contact());
+        String contact = c.channel().phoneAddressed() ? Masking.phone(c.contact()) : c.channel().wireName() + ":" + Masking.text(c.contact());
         return new ConversationView(c.id(), c.channel().wireName(), c.status().wireName(), c.team(), c.topic(),
                 c.priority() == null ? null : c.priority().name().toLowerCase(), c.language(), c.officerId(), contact, c.profileName(),
                 c.startedAt(), c.queuedAt(), c.lastMessageAt(), c.entryCount(), c.windowOpen(now),

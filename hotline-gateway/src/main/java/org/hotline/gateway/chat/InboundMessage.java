@@ -1,5 +1,6 @@
 package org.hotline.gateway.chat;
 
+import org.hotline.gateway.contact.ContactChannel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param providerMessageId the provider's id for the message (Twilio's MessageSid, Viber's message_token): retries repeat it
  * @param text              what they wrote, may be empty when they sent only media
  */
-public record InboundMessage(ChatChannel channel, String contact, String hotlineAddress, String providerMessageId, String text,
+public record InboundMessage(ContactChannel channel, String contact, String hotlineAddress, String providerMessageId, String text,
                              List<MediaRef> media, String profileName, Instant timestamp) {
 
     public InboundMessage {

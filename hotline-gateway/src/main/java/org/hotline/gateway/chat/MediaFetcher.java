@@ -1,18 +1,20 @@
 package org.hotline.gateway.chat;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import org.hotline.gateway.voice.twilio.TwilioSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Fetches a picture, voice note or document a person sent, for the officer's browser: Twilio keeps
- * media behind the account's credentials (and its URL is rebased onto the configured API base URL,
- * as the SDK's requests are); Viber's media links are fetched as they are. Nothing is kept.
+ * Fetches a picture, voice note or document a person sent, for the officer's browser: each provider
+ * says where its files are and how to authenticate ({@link ProviderClient#mediaSource}: Twilio keeps
+ * media behind the account's credentials, Telegram behind the bot's token); a plain public link
+ * (Viber's) is fetched as it is. At most 25 MB; nothing is kept.
  */
 public class MediaFetcher {
 
@@ -20,37 +22,40 @@ public class MediaFetcher {
 
     public record Media(String contentType, byte[] bytes) {}
 
+    /** Where a file is, and the headers that authenticate the request for it. */
+    public record Source(URI uri, Map<String, String> headers) {}
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final TwilioSettings twilio;
+    private final List<ProviderClient> providers;
 
-    public MediaFetcher(TwilioSettings twilio) {
-        this.twilio = twilio;
+    public MediaFetcher(List<ProviderClient> providers) {
+        this.providers = List.copyOf(providers);
     }
 
     public Media fetch(MediaRef media) {
-        URI uri = URI.create(media.url());
-        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+        Source source = providers.stream().map(p -> p.mediaSource(media)).flatMap(Optional::stream).findFirst()
+                .orElseGet(() -> new Source(URI.create(media.url()), Map.of()));
+        if (!"https".equals(source.uri().getScheme()) && !"http".equals(source.uri().getScheme())) {
             throw new IllegalArgumentException("a " + media.kind() + " is not a file");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(30)).GET();
-        if (uri.getHost() != null && uri.getHost().endsWith("twilio.com")) {
-            URI base = twilio.apiBaseUrl();
-            uri = URI.create(base.toString().replaceFirst("/$", "") + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-            String credentials = twilio.accountSid() + ":" + twilio.authToken();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(source.uri()).timeout(Duration.ofSeconds(30)).GET();
+        source.headers().forEach(request::header);
         try {
-            HttpResponse<byte[]> response = http.send(request.uri(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new MediaUnavailableException("the provider answered " + response.statusCode() + " for this " + media.kind());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new MediaUnavailableException("the provider answered " + response.statusCode() + " for this " + media.kind());
+                }
+                // read one byte more than allowed: a larger file is refused without holding all of it
+                byte[] bytes = body.readNBytes((int) MAX_BYTES + 1);
+                if (bytes.length > MAX_BYTES) {
+                    throw new MediaUnavailableException("the " + media.kind() + " is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
+                }
+                String type = response.headers().firstValue("Content-Type")
+                        .orElse(media.contentType() != null ? media.contentType() : "application/octet-stream");
+                return new Media(type, bytes);
             }
-            if (response.body().length > MAX_BYTES) {
-                throw new MediaUnavailableException("the " + media.kind() + " is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
-            }
-            String type = response.headers().firstValue("Content-Type")
-                    .orElse(media.contentType() != null ? media.contentType() : "application/octet-stream");
-            return new Media(type, response.body());
         } catch (java.io.IOException e) {
             throw new MediaUnavailableException("the provider could not be reached: " + e.getMessage());
         } catch (InterruptedException e) {

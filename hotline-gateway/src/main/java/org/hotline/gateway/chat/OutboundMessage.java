@@ -1,5 +1,6 @@
 package org.hotline.gateway.chat;
 
+import org.hotline.gateway.contact.ContactChannel;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param from     the hotline's address to send from (WhatsApp/SMS), null for Viber
  * @param template send WhatsApp's approved template instead of {@code text} (the 24-hour window is closed)
  */
-public record OutboundMessage(String conversationId, String entryId, ChatChannel channel, String to, String from, String text,
+public record OutboundMessage(String conversationId, String entryId, ContactChannel channel, String to, String from, String text,
                               List<Reply.Button> buttons, boolean template) {
 
     public OutboundMessage {

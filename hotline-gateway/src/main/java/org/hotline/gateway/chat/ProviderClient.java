@@ -1,12 +1,23 @@
 package org.hotline.gateway.chat;
 
+import org.hotline.gateway.contact.ContactChannel;
+
 /** Sends a message through one provider's API. */
 public interface ProviderClient {
 
-    boolean sends(ChatChannel channel);
+    boolean sends(ContactChannel channel);
 
     /** Returns the provider's id for the sent message; throws {@link SendException} when it was not sent. */
     String send(OutboundMessage message);
+
+    /**
+     * Where to fetch a file a person sent through this provider, with the provider's own
+     * authentication; empty when the reference is not this provider's (a plain public link is
+     * fetched as it is).
+     */
+    default java.util.Optional<MediaFetcher.Source> mediaSource(MediaRef media) {
+        return java.util.Optional.empty();
+    }
 
     /** Why a message was not sent: {@code retry} for an outage, a rate limit or a timeout; otherwise a refusal, final. */
     class SendException extends RuntimeException {

@@ -1,11 +1,11 @@
 package org.hotline.gateway.chat.twilio;
 
+import org.hotline.gateway.contact.ContactChannel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hotline.gateway.phone.PhoneNumbers;
-import org.hotline.gateway.chat.ChatChannel;
 import org.hotline.gateway.chat.InboundMessage;
 import org.hotline.gateway.chat.MalformedPayloadException;
 import org.hotline.gateway.chat.MediaRef;
@@ -50,7 +50,7 @@ public record TwilioInboundMessage(String messageSid, String from, String to, St
         return new TwilioInboundMessage(sid, from, to, form.getOrDefault("Body", ""), media, form.get("ProfileName"), location, label);
     }
 
-    public ChatChannel channel() {
+    public ContactChannel channel() {
         return channelOf(from);
     }
 
@@ -62,13 +62,13 @@ public record TwilioInboundMessage(String messageSid, String from, String to, St
         return new InboundMessage(channel(), from, to, messageSid, body, all, profileName, receivedAt);
     }
 
-    static ChatChannel channelOf(String address) {
+    static ContactChannel channelOf(String address) {
         // every number that enters is a valid E.164 number, whatever the provider sends
         if (address.startsWith("whatsapp:") && PhoneNumbers.isValidE164(address.substring("whatsapp:".length()))) {
-            return ChatChannel.WHATSAPP;
+            return ContactChannel.WHATSAPP;
         }
         if (PhoneNumbers.isValidE164(address)) {
-            return ChatChannel.SMS;
+            return ContactChannel.SMS;
         }
         throw new MalformedPayloadException("From '" + address.replaceAll("\\d(?=\\d{3})", "*")
                 + "' is neither a WhatsApp address (whatsapp:+...) nor a phone number");

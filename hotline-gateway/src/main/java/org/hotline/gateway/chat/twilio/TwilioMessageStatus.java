@@ -1,8 +1,8 @@
 package org.hotline.gateway.chat.twilio;
 
+import org.hotline.gateway.contact.ContactChannel;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.gateway.chat.ChatChannel;
 import org.hotline.gateway.chat.ChatEvent;
 import org.hotline.gateway.chat.Delivery;
 
@@ -30,7 +30,7 @@ public record TwilioMessageStatus(String messageSid, String status, String error
         }
         String error = delivery != Delivery.FAILED ? null
                 : "Twilio " + status + (errorCode == null ? "" : " (error " + errorCode + ")") + (errorMessage == null ? "" : ": " + errorMessage);
-        ChatChannel channel = channelAddress.startsWith("whatsapp:") ? ChatChannel.WHATSAPP : ChatChannel.SMS;
+        ContactChannel channel = channelAddress.startsWith("whatsapp:") ? ContactChannel.WHATSAPP : ContactChannel.SMS;
         return Optional.of(new ChatEvent.StatusUpdate(channel, messageSid, delivery, error));
     }
 }

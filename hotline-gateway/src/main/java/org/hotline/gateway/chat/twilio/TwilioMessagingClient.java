@@ -1,5 +1,6 @@
 package org.hotline.gateway.chat.twilio;
 
+import org.hotline.gateway.contact.ContactChannel;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
@@ -7,8 +8,10 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
-import org.hotline.gateway.chat.ChatChannel;
 import org.hotline.gateway.chat.ChatSettings;
+import org.hotline.gateway.chat.MediaFetcher;
+import org.hotline.gateway.chat.MediaRef;
+import org.hotline.gateway.twilio.TwilioSettings;
 import org.hotline.gateway.chat.OutboundMessage;
 import org.hotline.gateway.chat.ProviderClient;
 
@@ -22,17 +25,33 @@ public class TwilioMessagingClient implements ProviderClient {
 
     private final TwilioRestClient client;
     private final ChatSettings settings;
+    private final TwilioSettings twilio;
     private final URI statusCallback;
 
-    public TwilioMessagingClient(TwilioRestClient client, ChatSettings settings, String publicBaseUrl) {
+    public TwilioMessagingClient(TwilioRestClient client, ChatSettings settings, TwilioSettings twilio, String publicBaseUrl) {
         this.client = client;
         this.settings = settings;
+        this.twilio = twilio;
         this.statusCallback = URI.create(publicBaseUrl.replaceFirst("/$", "") + "/webhooks/twilio/messaging/status");
     }
 
     @Override
-    public boolean sends(ChatChannel channel) {
-        return channel == ChatChannel.WHATSAPP || channel == ChatChannel.SMS;
+    public boolean sends(ContactChannel channel) {
+        return channel == ContactChannel.WHATSAPP || channel == ContactChannel.SMS;
+    }
+
+    /** Twilio keeps media behind the account's credentials, at the configured API base URL (as the SDK's requests go). */
+    @Override
+    public java.util.Optional<MediaFetcher.Source> mediaSource(MediaRef media) {
+        URI uri = media.url() == null ? null : URI.create(media.url());
+        if (uri == null || uri.getHost() == null || !uri.getHost().endsWith("twilio.com")) {
+            return java.util.Optional.empty();
+        }
+        URI rebased = URI.create(twilio.apiBaseUrl().toString().replaceFirst("/$", "") + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        String credentials = twilio.accountSid() + ":" + twilio.authToken();
+        return java.util.Optional.of(new MediaFetcher.Source(rebased, java.util.Map.of("Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
     }
 
     @Override

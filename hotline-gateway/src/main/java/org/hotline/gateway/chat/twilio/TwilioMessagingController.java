@@ -5,7 +5,8 @@ import java.time.Clock;
 import java.util.Map;
 import org.hotline.gateway.chat.ChatEvent;
 import org.hotline.gateway.chat.ChatGateway;
-import org.hotline.gateway.voice.twilio.TwilioSignatureFilter;
+import org.hotline.gateway.chat.ChatWebhook;
+import org.hotline.gateway.twilio.TwilioSignatureFilter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * event is saved (replies go through the REST API, from the durable queue).
  */
 @RestController
+@ChatWebhook
 @RequestMapping("/webhooks/twilio/messaging")
 class TwilioMessagingController {
 

@@ -1,10 +1,10 @@
 package org.hotline.gateway.chat.viber;
 
+import org.hotline.gateway.contact.ContactChannel;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.gateway.chat.ChatChannel;
 import org.hotline.gateway.chat.OutboundMessage;
 import org.hotline.gateway.chat.ProviderClient;
 import org.hotline.gateway.chat.Reply;
@@ -39,8 +39,8 @@ public class ViberClient implements ProviderClient {
     }
 
     @Override
-    public boolean sends(ChatChannel channel) {
-        return channel == ChatChannel.VIBER;
+    public boolean sends(ContactChannel channel) {
+        return channel == ContactChannel.VIBER;
     }
 
     @Override

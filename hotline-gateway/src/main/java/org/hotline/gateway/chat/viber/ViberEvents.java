@@ -1,9 +1,9 @@
 package org.hotline.gateway.chat.viber;
 
+import org.hotline.gateway.contact.ContactChannel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.hotline.gateway.chat.ChatChannel;
 import org.hotline.gateway.chat.ChatEvent;
 import org.hotline.gateway.chat.Delivery;
 import org.hotline.gateway.chat.InboundMessage;
@@ -25,11 +25,11 @@ public final class ViberEvents {
         return switch (c.event()) {
             case "webhook" -> Optional.of(new ChatEvent.WebhookCheck());
             case "message" -> Optional.of(new ChatEvent.Received(message(c)));
-            case "conversation_started" -> Optional.of(new ChatEvent.Started(ChatChannel.VIBER, userId(c.user(), "user"),
+            case "conversation_started" -> Optional.of(new ChatEvent.Started(ContactChannel.VIBER, userId(c.user(), "user"),
                     c.user().name(), String.valueOf(token(c))));
-            case "subscribed" -> Optional.of(new ChatEvent.Subscription(ChatChannel.VIBER, userId(c.user(), "user"), true,
+            case "subscribed" -> Optional.of(new ChatEvent.Subscription(ContactChannel.VIBER, userId(c.user(), "user"), true,
                     "subscribed:" + userId(c.user(), "user") + ":" + c.timestamp()));
-            case "unsubscribed" -> Optional.of(new ChatEvent.Subscription(ChatChannel.VIBER, required(c.userId(), "user_id"), false,
+            case "unsubscribed" -> Optional.of(new ChatEvent.Subscription(ContactChannel.VIBER, required(c.userId(), "user_id"), false,
                     "unsubscribed:" + c.userId() + ":" + c.timestamp()));
             case "delivered" -> Optional.of(status(c, Delivery.DELIVERED, null));
             case "seen" -> Optional.of(status(c, Delivery.READ, null));
@@ -70,12 +70,12 @@ public final class ViberEvents {
             default -> text = m.text() == null ? "" : m.text();
         }
         Instant at = c.timestamp() == null ? Instant.now() : Instant.ofEpochMilli(c.timestamp());
-        return new InboundMessage(ChatChannel.VIBER, sender, null, String.valueOf(token(c)), text, media, c.sender().name(), at);
+        return new InboundMessage(ContactChannel.VIBER, sender, null, String.valueOf(token(c)), text, media, c.sender().name(), at);
     }
 
     private static ChatEvent.StatusUpdate status(ViberCallback c, Delivery delivery, String error) {
         required(c.userId(), "user_id");
-        return new ChatEvent.StatusUpdate(ChatChannel.VIBER, String.valueOf(token(c)), delivery, error);
+        return new ChatEvent.StatusUpdate(ContactChannel.VIBER, String.valueOf(token(c)), delivery, error);
     }
 
     private static long token(ViberCallback c) {

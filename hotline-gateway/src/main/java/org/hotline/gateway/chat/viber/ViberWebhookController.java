@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hotline.gateway.chat.ChatEvent;
 import org.hotline.gateway.chat.ChatGateway;
+import org.hotline.gateway.chat.ChatWebhook;
 import org.hotline.gateway.chat.ChatReceipt;
 import org.hotline.gateway.chat.MalformedPayloadException;
 import org.springframework.http.MediaType;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * has not subscribed yet.
  */
 @RestController
+@ChatWebhook
 class ViberWebhookController {
 
     private final ChatGateway gateway;

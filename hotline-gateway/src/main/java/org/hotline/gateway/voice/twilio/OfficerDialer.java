@@ -1,5 +1,6 @@
 package org.hotline.gateway.voice.twilio;
 
+import org.hotline.gateway.twilio.TwilioSettings;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;

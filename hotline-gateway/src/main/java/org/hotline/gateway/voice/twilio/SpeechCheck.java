@@ -1,5 +1,6 @@
 package org.hotline.gateway.voice.twilio;
 
+import org.hotline.gateway.twilio.TwilioSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package org.hotline.gateway.voice.twilio;
 
+import org.hotline.gateway.twilio.TwilioSettings;
 import com.twilio.http.TwilioRestClient;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,34 +12,12 @@ import org.hotline.gateway.scripts.PromptRenderer;
 import org.hotline.gateway.state.LockManager;
 import org.hotline.gateway.state.SessionStore;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TwilioSettings.class)
 class TwilioVoiceConfiguration {
-
-    @Bean
-    FilterRegistrationBean<TwilioSignatureFilter> twilioSignatureFilter(TwilioSettings settings,
-            @Value("${hotline.public-base-url}") String publicBaseUrl, MeterRegistry metrics) {
-        var registration = new FilterRegistrationBean<>(new TwilioSignatureFilter(settings, publicBaseUrl, metrics));
-        // every path: the filter itself decides on the routed path, however the URL spells it
-        registration.addUrlPatterns("/*");
-        // before security and everything that could read the body
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
-
-    @Bean
-    TwilioRestClient twilioRestClient(TwilioSettings settings) {
-        String sid = settings.accountSid() == null || settings.accountSid().isBlank() ? "AC-not-configured" : settings.accountSid();
-        String token = settings.configured() ? settings.authToken() : "not-configured";
-        return new TwilioRestClient.Builder(sid, token).httpClient(new RebasingHttpClient(settings.apiBaseUrl())).build();
-    }
 
     @Bean
     TwimlRenderer twimlRenderer(PromptRenderer prompts, TwilioSettings settings, @Value("${hotline.public-base-url}") String publicBaseUrl,

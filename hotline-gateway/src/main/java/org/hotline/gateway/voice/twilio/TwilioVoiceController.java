@@ -1,5 +1,6 @@
 package org.hotline.gateway.voice.twilio;
 
+import org.hotline.gateway.twilio.TwilioSignatureFilter;
 import com.twilio.twiml.TwimlText;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;

@@ -1,5 +1,7 @@
 package org.hotline.gateway.voice.twilio;
 
+import org.hotline.gateway.twilio.RebasingHttpClient;
+import org.hotline.gateway.twilio.TwilioSettings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;

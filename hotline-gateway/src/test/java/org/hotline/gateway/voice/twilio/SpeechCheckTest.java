@@ -1,5 +1,6 @@
 package org.hotline.gateway.voice.twilio;
 
+import org.hotline.gateway.twilio.TwilioSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.twiml.voice.Say;

@@ -1,4 +1,4 @@
-package org.hotline.gateway.voice.twilio;
+package org.hotline.gateway.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.hotline.gateway.voice.twilio;
+package org.hotline.gateway.twilio;
 
 import com.twilio.security.RequestValidator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,7 +95,8 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
         response.getWriter().write(message + "\n");
     }
 
-    static Map<String, String> parseForm(String body) {
+    /** A form body (or a query string) as Twilio sends it; {@link IllegalArgumentException} on a malformed escape. */
+    public static Map<String, String> parseForm(String body) {
         Map<String, String> form = new LinkedHashMap<>();
         if (body.isEmpty()) {
             return form;

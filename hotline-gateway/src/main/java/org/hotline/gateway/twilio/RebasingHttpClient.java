@@ -1,4 +1,4 @@
-package org.hotline.gateway.voice.twilio;
+package org.hotline.gateway.twilio;
 
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
@@ -10,12 +10,12 @@ import java.net.URI;
  * another base URL (a Twilio-compatible platform, or a fake), keeping method, path, parameters,
  * headers and credentials.
  */
-final class RebasingHttpClient extends NetworkHttpClient {
+public final class RebasingHttpClient extends NetworkHttpClient {
 
     private static final String TWILIO = "https://api.twilio.com";
     private final String base;
 
-    RebasingHttpClient(URI base) {
+    public RebasingHttpClient(URI base) {
         this.base = base.toString().replaceFirst("/$", "");
     }
 

@@ -1,4 +1,4 @@
-package org.hotline.gateway.voice.twilio;
+package org.hotline.gateway.twilio;
 
 import com.twilio.twiml.voice.Say;
 import java.net.URI;
