@@ -12,6 +12,9 @@ public class HotlineGatewayApplication {
         if (args.length > 0 && args[0].equals("flow")) {
             System.exit(FlowCommand.run(args, System.in, System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("telegram")) {
+            System.exit(org.hotline.gateway.chat.telegram.TelegramCommand.run(args, System.getenv(), System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("prompts")) {
             System.exit(org.hotline.gateway.cli.PromptsCommand.run(args, System.out, System.err));
         }

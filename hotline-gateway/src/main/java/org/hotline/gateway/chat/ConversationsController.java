@@ -112,7 +112,8 @@ class ConversationsController {
         List<MediaView> views = new java.util.ArrayList<>();
         for (int i = 0; i < e.media().size(); i++) {
             MediaRef m = e.media().get(i);
-            boolean file = m.url() != null && m.url().startsWith("http");
+            // a place or a shared contact is shown as it is; anything else is a file the provider keeps
+            boolean file = m.url() != null && !m.kind().equals("location") && !m.kind().equals("contact");
             String url = !links ? null : file ? "/api/v1/conversations/" + c.id() + "/messages/" + e.id() + "/media/" + i : m.url();
             views.add(new MediaView(m.kind(), m.contentType(), m.name(), url));
         }
