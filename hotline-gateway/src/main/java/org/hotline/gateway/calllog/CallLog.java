@@ -2,7 +2,6 @@ package org.hotline.gateway.calllog;
 
 import java.util.List;
 import org.hotline.caseconnector.delivery.OutboxSource;
-import org.hotline.gateway.cases.OutboxMapper;
 import java.util.function.Predicate;
 import org.hotline.gateway.state.StreamStore;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,7 +31,7 @@ public class CallLog {
     }
 
     public void record(CallRecord record) {
-        streams.append(OUTBOX_STREAM, OutboxSource.CALL_RECORD, json.writeValueAsString(OutboxMapper.INSTANCE.toSummary(record)));
+        streams.append(OUTBOX_STREAM, OutboxSource.CALL_RECORD, json.writeValueAsString(CallSummaryMapper.INSTANCE.toSummary(record)));
         streams.append(LOG_STREAM, RECORD_TYPE, json.writeValueAsString(record));
         synchronized (this) {
             if (++appendsSinceTrim >= TRIM_EVERY) {

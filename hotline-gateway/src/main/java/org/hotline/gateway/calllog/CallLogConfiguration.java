@@ -16,11 +16,6 @@ class CallLogConfiguration {
     }
 
     @Bean
-    ReferralOutbox referralOutbox(StreamStore streams, org.hotline.gateway.state.DedupeStore dedupe, JsonMapper json) {
-        return new ReferralOutbox(streams, dedupe, json);
-    }
-
-    @Bean
     CallLog callLog(StreamStore streams, JsonMapper json, ApplicationEventPublisher publisher) {
         return new CallLog(streams, json, publisher);
     }

@@ -31,6 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 class CasesConfiguration {
 
     @Bean
+    ReferralOutbox referralOutbox(org.hotline.gateway.state.StreamStore streams, org.hotline.gateway.state.DedupeStore dedupe,
+                                  tools.jackson.databind.json.JsonMapper json) {
+        return new ReferralOutbox(streams, dedupe, json);
+    }
+
+    @Bean
     OfficerReferrals officerReferrals(org.hotline.gateway.config.HotlineDirectory directory, org.hotline.gateway.flow.FlowLibrary flows) {
         return new OfficerReferrals(directory, flows);
     }

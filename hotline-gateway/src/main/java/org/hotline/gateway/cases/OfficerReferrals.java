@@ -25,7 +25,7 @@ public class OfficerReferrals {
     static final Set<String> KINDS = Set.of("case-referral", "information", "callback");
     /** Where the person was reached: a channel the gateway serves, or just "voice" or "chat" (a walk-in call to a mobile, say). */
     static final Set<String> CHANNELS = java.util.stream.Stream.concat(java.util.stream.Stream.of("voice", "chat"),
-            java.util.Arrays.stream(org.hotline.gateway.contact.ContactChannel.values()).map(c -> c.wireName()))
+            java.util.Arrays.stream(org.hotline.gateway.channel.ContactChannel.values()).map(c -> c.wireName()))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
     static final int MAX_NOTES = 2000;
     static final int MAX_CONSENT_NOTE = 500;

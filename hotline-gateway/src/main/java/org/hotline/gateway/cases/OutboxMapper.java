@@ -1,16 +1,14 @@
 package org.hotline.gateway.cases;
 
 import java.time.Instant;
-import org.hotline.caseconnector.model.CallSummary;
 import org.hotline.caseconnector.model.Consent;
 import org.hotline.caseconnector.model.Referral;
 import org.hotline.caseconnector.model.ReferralKind;
-import org.hotline.gateway.calllog.CallRecord;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.factory.Mappers;
 
-/** The gateway's records to the case connector's model, the one thing that leaves the gateway. */
+/** The flow's referrals to the case connector's model (call records have their own mapper, in the call log). */
 @Mapper
 public interface OutboxMapper {
 
@@ -48,11 +46,6 @@ public interface OutboxMapper {
     @Mapping(target = "transcriptRef", source = "context.transcriptRef")
     Referral toReferral(org.hotline.gateway.flow.Referral referral, Origin context);
 
-    @Mapping(target = "queueWaitSeconds", expression = "java(record.queueWait().toSeconds())")
-    @Mapping(target = "talkTimeSeconds", expression = "java(record.talkTime().toSeconds())")
-    @Mapping(target = "outcome", expression = "java(record.outcome().wireName())")
-    CallSummary toSummary(CallRecord record);
-
     default ReferralKind kind(org.hotline.gateway.flow.Node.ReferralKind kind) {
         return ReferralKind.valueOf(kind.name());
     }
@@ -65,9 +58,6 @@ public interface OutboxMapper {
         return channel == null ? null : channel.name().toLowerCase();
     }
 
-    default String channel(org.hotline.gateway.contact.ContactChannel channel) {
-        return channel == null ? null : channel.wireName();
-    }
 
     /**
      * The person's own answer to the safety question, with the step where they gave it; consent to

@@ -9,7 +9,7 @@ import org.hotline.caseconnector.privacy.Masking;
 import org.hotline.caseconnector.store.local.LocalCaseStore;
 import org.hotline.gateway.audit.AuditTrail;
 import org.hotline.gateway.calllog.CallLog;
-import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.cases.ReferralOutbox;
 import org.hotline.gateway.security.SecuritySettings;
 import org.hotline.gateway.security.SignedInUser;
 import org.springframework.http.HttpStatus;

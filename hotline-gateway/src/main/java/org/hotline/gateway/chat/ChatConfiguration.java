@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.caseconnector.delivery.DeliveryLoop;
 import org.hotline.caseconnector.delivery.RetryPolicy;
-import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.cases.ReferralOutbox;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.routing.RoutingService;
 import org.hotline.gateway.scripts.PromptRenderer;

@@ -1,6 +1,6 @@
 package org.hotline.gateway.chat;
 
-import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.channel.ContactChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
-import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.cases.ReferralOutbox;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.contact.ContactRunner;
 import org.hotline.gateway.contact.Person;

@@ -1,6 +1,6 @@
 package org.hotline.gateway.chat;
 
-import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.channel.ContactChannel;
 
 /**
  * What a messaging webhook brings, decoded from the provider's payload. {@link #dedupeKey()} is what

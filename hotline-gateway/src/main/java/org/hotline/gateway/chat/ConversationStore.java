@@ -1,6 +1,6 @@
 package org.hotline.gateway.chat;
 
-import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.channel.ContactChannel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

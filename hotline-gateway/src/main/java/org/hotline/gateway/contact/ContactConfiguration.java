@@ -2,7 +2,7 @@ package org.hotline.gateway.contact;
 
 import java.time.Clock;
 import org.hotline.gateway.calllog.CallLog;
-import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.cases.ReferralOutbox;
 import org.hotline.gateway.calllog.ReturningContacts;
 import org.hotline.gateway.flow.FlowLibrary;
 import org.hotline.gateway.routing.TeamHours;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.calllog.CallRecord;
-import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.cases.ReferralOutbox;
 import org.hotline.gateway.calllog.ReturningContacts;
 import org.hotline.gateway.cases.OutboxMapper;
 import org.hotline.gateway.flow.Facts;

@@ -1,5 +1,7 @@
 package org.hotline.gateway.contact;
 
+import org.hotline.gateway.channel.ContactChannel;
+
 /**
  * Who a contact is, as far as the gateway may know: the address the contact came from (a number,
  * {@code whatsapp:+…}, a messenger id) and a phone number when the address is one (withheld callers

@@ -29,7 +29,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import org.hotline.gateway.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
@@ -145,11 +146,14 @@ class SecurityConfiguration {
 
     /** Form and HTTP Basic sign-in share one throttled check of the configured users. */
     @Bean
-    AuthenticationManager signInManager(UserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, AuditTrail audit,
-                                        MeterRegistry metrics) {
+    AuthenticationManager signInManager(UserDetailsService users, PasswordEncoder passwords, SignInThrottle throttle, MeterRegistry metrics,
+                                        ApplicationEventPublisher events) {
         DaoAuthenticationProvider check = new DaoAuthenticationProvider(users);
         check.setPasswordEncoder(passwords);
-        return new ProviderManager(new ThrottledAuthenticationProvider(check, throttle, audit, metrics));
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(check, throttle, metrics));
+        // failures (bad credentials, throttled as locked) become events the audit trail listens to
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
     }
 
     @Bean

@@ -2,7 +2,6 @@ package org.hotline.gateway.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.hotline.gateway.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -13,8 +12,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Sign-in (form or HTTP Basic) through the {@link SignInThrottle}: a throttled attempt is refused
- * before its password is checked; every failure is logged, counted
- * ({@code hotline_signin_failures_total}) and written to the audit trail.
+ * before its password is checked (as locked); every failure is logged and counted
+ * ({@code hotline_signin_failures_total}), and reaches the audit trail as Spring Security's failure event.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -22,14 +21,11 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
     private final SignInThrottle throttle;
-    private final AuditTrail audit;
     private final MeterRegistry metrics;
 
-    public ThrottledAuthenticationProvider(AuthenticationProvider delegate, SignInThrottle throttle, AuditTrail audit,
-                                           MeterRegistry metrics) {
+    public ThrottledAuthenticationProvider(AuthenticationProvider delegate, SignInThrottle throttle, MeterRegistry metrics) {
         this.delegate = delegate;
         this.throttle = throttle;
-        this.audit = audit;
         this.metrics = metrics;
     }
 
@@ -40,7 +36,6 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         Duration wait = throttle.waitFor(user, address);
         if (!wait.isZero()) {
             metrics.counter("hotline.signin.failures", "reason", "throttled").increment();
-            audit.record(user, "sign-in", user, "throttled", "from " + address + "; next try in " + wait.toSeconds() + " s");
             throw new LockedException("too many failed sign-ins: try again in " + Math.max(1, wait.toSeconds()) + " s");
         }
         try {
@@ -51,7 +46,6 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
             int inARow = throttle.failed(user, address);
             metrics.counter("hotline.signin.failures", "reason", "bad_credentials").increment();
             log.warn("sign-in failed for user '{}' from {} ({} in a row)", user, address, inARow);
-            audit.record(user, "sign-in", user, "failed", "from " + address + "; " + inARow + " in a row");
             throw e;
         }
     }

@@ -30,7 +30,7 @@ class CallOutcomeTest {
     @Test
     void shouldRefuseARecordThatEndsBeforeItStarts() {
         Instant start = Instant.parse("2026-12-01T10:00:00Z");
-        assertThatThrownBy(() -> new CallRecord("CA1", org.hotline.gateway.contact.ContactChannel.TWILIO_VOICE, null, null, null, null, null, start, start.minusSeconds(1),
+        assertThatThrownBy(() -> new CallRecord("CA1", org.hotline.gateway.channel.ContactChannel.TWILIO_VOICE, null, null, null, null, null, start, start.minusSeconds(1),
                 null, null, null, CallOutcome.ANSWERED, null, null)).hasMessageContaining("cannot end before it starts");
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.hotline.caseconnector.store.local.LocalCaseStore;
 import org.hotline.gateway.calllog.ReferralDelivered;
-import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.cases.ReferralOutbox;
 import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.flow.Node;
 import org.hotline.gateway.flow.Referral;

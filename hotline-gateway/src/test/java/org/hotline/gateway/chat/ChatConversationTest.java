@@ -263,7 +263,7 @@ class ChatConversationTest {
         var closed = api.post("/api/v1/conversations/" + id + "/close", "{\"outcome\":\"referred\"}", TestUsers.OLGA);
         assertThat(closed.statusCode()).isEqualTo(200);
         CallRecord record = callLog.recent(r -> r.id().equals(id), 1).getFirst();
-        assertThat(record.channel()).isEqualTo(org.hotline.gateway.contact.ContactChannel.WHATSAPP);
+        assertThat(record.channel()).isEqualTo(org.hotline.gateway.channel.ContactChannel.WHATSAPP);
         assertThat(record.outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(record.officerId()).isEqualTo("elena");
         assertThat(record.team()).isEqualTo("counter-trafficking");

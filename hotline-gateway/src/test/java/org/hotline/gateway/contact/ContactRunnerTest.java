@@ -1,5 +1,6 @@
 package org.hotline.gateway.contact;
 
+import org.hotline.gateway.channel.ContactChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -12,7 +13,7 @@ import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
-import org.hotline.gateway.calllog.ReferralOutbox;
+import org.hotline.gateway.cases.ReferralOutbox;
 import org.hotline.gateway.calllog.ReturningContacts;
 import org.hotline.gateway.flow.FlowEngine;
 import org.hotline.gateway.flow.Input;

@@ -11,7 +11,7 @@ import org.hotline.gateway.chat.MediaRef;
 import org.hotline.gateway.chat.OutboundMessage;
 import org.hotline.gateway.chat.ProviderClient;
 import org.hotline.gateway.chat.Reply;
-import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.channel.ContactChannel;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;

@@ -9,7 +9,7 @@ import org.hotline.gateway.chat.ChatEvent;
 import org.hotline.gateway.chat.InboundMessage;
 import org.hotline.gateway.chat.MalformedPayloadException;
 import org.hotline.gateway.chat.MediaRef;
-import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.channel.ContactChannel;
 
 /**
  * An update turned into the chat core's events. A message and a button press are the person

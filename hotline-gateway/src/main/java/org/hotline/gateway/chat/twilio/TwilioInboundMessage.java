@@ -1,6 +1,6 @@
 package org.hotline.gateway.chat.twilio;
 
-import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.channel.ContactChannel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.hotline.gateway.chat.twilio;
 
-import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.channel.ContactChannel;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.gateway.chat.ChatEvent;

@@ -1,6 +1,6 @@
 package org.hotline.gateway.chat.viber;
 
-import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.channel.ContactChannel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

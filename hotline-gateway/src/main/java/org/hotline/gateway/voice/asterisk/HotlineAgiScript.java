@@ -14,7 +14,7 @@ import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
-import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.channel.ContactChannel;
 import org.hotline.gateway.contact.ContactRunner;
 import org.hotline.gateway.contact.Person;
 import org.hotline.gateway.flow.FlowEngine;

@@ -1,11 +1,6 @@
 package org.hotline.gateway.voice.twilio;
 
 import org.hotline.gateway.twilio.TwilioSignatureFilter;
-import com.twilio.twiml.TwimlText;
-import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Dial;
-import com.twilio.twiml.voice.Hangup;
-import com.twilio.twiml.voice.Number;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -120,18 +115,18 @@ class TwilioVoiceController {
         String language = request.getParameter("lang") != null ? request.getParameter("lang") : defaultLanguage;
         log.error("voice webhook {} failed; the caller hears an apology and is transferred to {}: {}",
                 request.getRequestURI(), Masking.phone(fallbackNumber), e.toString());
-        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        Twiml response = Twiml.response();
         try {
             twiml.say(response, language, "technical_error", null);
         } catch (RuntimeException unknownLanguage) {
             twiml.say(response, defaultLanguage, "technical_error", null);
         }
         if (fallbackNumber != null) {
-            response.dial(new Dial.Builder().number(new Number.Builder(fallbackNumber).build()).build());
+            response.add(Twiml.element("Dial").add(Twiml.number(fallbackNumber)));
         } else {
-            response.hangup(new Hangup.Builder().build());
+            response.add(Twiml.hangup());
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(TwimlText.of(response.build()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(response.toXml());
     }
 
     private static TwilioRequest twilio(HttpServletRequest request) {

@@ -1,13 +1,5 @@
 package org.hotline.gateway.voice.twilio;
 
-import com.twilio.twiml.TwimlText;
-import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Dial;
-import com.twilio.twiml.voice.Enqueue;
-import com.twilio.twiml.voice.Hangup;
-import com.twilio.twiml.voice.Leave;
-import com.twilio.twiml.voice.Number;
-import com.twilio.twiml.voice.Queue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -21,7 +13,7 @@ import java.util.function.Function;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.config.HotlineDirectory;
-import org.hotline.gateway.contact.ContactChannel;
+import org.hotline.gateway.channel.ContactChannel;
 import org.hotline.gateway.contact.ContactRunner;
 import org.hotline.gateway.contact.Person;
 import org.hotline.gateway.flow.Channel;
@@ -128,7 +120,7 @@ public class VoiceCalls {
                 case "bridged", "bridging-in-process", "redirected-from-bridged" -> advance(session, new Input.RouteResult(Input.RouteOutcome.ANSWERED));
                 case "hangup" -> {
                     routing.abandon(session.callSid());
-                    yield answer(session, TwimlText.of(new VoiceResponse.Builder().build()));
+                    yield answer(session, Twiml.response().toXml());
                 }
                 case "leave" -> advance(session, new Input.RouteResult(session.leaveReason() == null ? Input.RouteOutcome.NOBODY : session.leaveReason()));
                 default -> {
@@ -143,7 +135,7 @@ public class VoiceCalls {
     public String dialResult(TwilioRequest request, String path) {
         return answerOnce(request.callSid(), request, path, session -> {
             if (session.flow().ended()) {
-                return answer(session, TwimlText.of(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build()));
+                return answer(session, Twiml.response().add(Twiml.hangup()).toXml());
             }
             String status = String.valueOf(request.get("DialCallStatus"));
             boolean answered = status.equals("completed") || status.equals("answered");
@@ -155,10 +147,9 @@ public class VoiceCalls {
     public String waiting(TwilioRequest request) {
         return handle(request.callSid(), null, found -> {
             VoiceSession session = found.orElseThrow(() -> new UnknownCallException(request.callSid()));
-            VoiceResponse.Builder response = new VoiceResponse.Builder();
+            Twiml response = Twiml.response();
             if (session.officerId() != null) {
-                twiml.pause(response, 5);
-                return answer(session, TwimlText.of(response.build()));
+                return answer(session, response.add(Twiml.pause(5)).toXml());
             }
             var state = routing.snapshot();
             Optional<Integer> position = Router.position(state, session.callSid());
@@ -166,19 +157,16 @@ public class VoiceCalls {
                 Duration waited = session.queuedAt() == null ? Duration.ZERO : Duration.between(session.queuedAt(), clock.instant());
                 Input.RouteOutcome reason = waited.compareTo(directory.config().routing().maxQueueWait()) >= 0
                         ? Input.RouteOutcome.TIMEOUT : Input.RouteOutcome.NOBODY;
-                response.leave(new Leave.Builder().build());
-                return answer(session.leaving(reason), TwimlText.of(response.build()));
+                return answer(session.leaving(reason), response.add(Twiml.leave()).toXml());
             }
             int queueTime = request.intValue("QueueTime", 0);
             String language = languageOf(session);
             if (queueTime < 5 || queueTime % 60 < 15) {
-                twiml.add(response, twiml.sentence(language,
-                        textWith(language, "queue_position", "{position}", String.valueOf(position.get()))));
-                routing.router().estimatedWait(state, session.callSid()).ifPresent(estimate -> twiml.add(response, twiml.sentence(language,
+                response.add(twiml.sentence(language, textWith(language, "queue_position", "{position}", String.valueOf(position.get()))));
+                routing.router().estimatedWait(state, session.callSid()).ifPresent(estimate -> response.add(twiml.sentence(language,
                         textWith(language, "queue_estimate", "{minutes}", String.valueOf(Math.max(1, estimate.toMinutes()))))));
             }
-            twiml.pause(response, 15);
-            return answer(session, TwimlText.of(response.build()));
+            return answer(session, response.add(Twiml.pause(15)).toXml());
         });
     }
 
@@ -227,38 +215,32 @@ public class VoiceCalls {
         String topicName = topic == null ? "-" : twimlText(spoken, "topic_" + topic).orElse(topic);
         String text = twimlText(spoken, urgent ? "officer_whisper_urgent" : "officer_whisper").orElseThrow()
                 .replace("{language}", languageName).replace("{topic}", topicName);
-        VoiceResponse.Builder response = new VoiceResponse.Builder();
-        var gather = new com.twilio.twiml.voice.Gather.Builder().inputs(com.twilio.twiml.voice.Gather.Input.DTMF).numDigits(1).timeout(10)
-                .action(TwimlRenderer.BASE + "/officer-accept?call=" + callSid + "&officer=" + officerId)
-                .method(com.twilio.http.HttpMethod.POST);
-        switch (twiml.sentence(spoken, text)) {
-            case TwimlRenderer.Spoken.Speech s -> gather.say(s.say());
-            case TwimlRenderer.Spoken.Audio a -> gather.play(a.play());
-        }
-        response.gather(gather.build());
-        response.redirect(new com.twilio.twiml.voice.Redirect.Builder(TwimlRenderer.BASE + "/officer-accept?call=" + callSid
-                + "&officer=" + officerId + "&silence=true").method(com.twilio.http.HttpMethod.POST).build());
-        return TwimlText.of(response.build());
+        return Twiml.response()
+                .add(Twiml.element("Gather").attribute("input", "dtmf").attribute("numDigits", 1).attribute("timeout", 10)
+                        .attribute("action", TwimlRenderer.BASE + "/officer-accept?call=" + callSid + "&officer=" + officerId)
+                        .attribute("method", "POST").add(twiml.sentence(spoken, text)))
+                .add(Twiml.redirect(TwimlRenderer.BASE + "/officer-accept?call=" + callSid + "&officer=" + officerId + "&silence=true"))
+                .toXml();
     }
 
     /** The officer pressed a key (or nothing): 1 takes the caller, unless someone else already did. */
     public String officerAccept(TwilioRequest request, String callSid, String officerId, String path) {
         return answerOnce(callSid, request, path, session -> {
-            VoiceResponse.Builder response = new VoiceResponse.Builder();
+            Twiml response = Twiml.response();
             if (!"1".equals(request.digits()) || "true".equals(request.param("silence"))) {
                 routing.noAnswer(callSid, officerId, "declined");
-                return answer(session, TwimlText.of(response.hangup(new Hangup.Builder().build()).build()));
+                return answer(session, response.add(Twiml.hangup()).toXml());
             }
             {
                 Router.Outcome outcome = routing.answered(callSid, officerId);
                 boolean taken = outcome.events().stream().anyMatch(e -> e instanceof RoutingEvent.ContactAnswered a && a.contactId().equals(callSid));
                 if (!taken) {
                     String language = directory.officer(officerId).map(o -> o.languages().getFirst()).orElse("en");
-                    twiml.add(response, twiml.sentence(language, twimlText(language, "caller_gone").orElseThrow()));
-                    return answer(session, TwimlText.of(response.hangup(new Hangup.Builder().build()).build()));
+                    response.add(twiml.sentence(language, twimlText(language, "caller_gone").orElseThrow()));
+                    return answer(session, response.add(Twiml.hangup()).toXml());
                 }
-                response.dial(new Dial.Builder().queue(new Queue.Builder(queueName(callSid)).build()).build());
-                return answer(session.answeredBy(officerId, clock.instant()), TwimlText.of(response.build()));
+                response.add(Twiml.element("Dial").add(Twiml.element("Queue").text(queueName(callSid))));
+                return answer(session.answeredBy(officerId, clock.instant()), response.toXml());
             }
         });
     }
@@ -282,7 +264,7 @@ public class VoiceCalls {
 
     private Answer advance(VoiceSession session, Input input) {
         if (session.flow().ended()) {
-            return answer(session, TwimlText.of(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build()));
+            return answer(session, Twiml.response().add(Twiml.hangup()).toXml());
         }
         FlowEngine.Result result = contacts.advance(session.flow(), input);
         if (result.steps().isEmpty() && result.state().equals(session.flow())) {
@@ -293,7 +275,7 @@ public class VoiceCalls {
     }
 
     private Answer render(VoiceSession start, List<Step> steps) {
-        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        Twiml response = Twiml.response();
         VoiceSession session = start.nextTurn();
         String turn = "&n=" + session.turn();
         List<Step> todo = new java.util.ArrayList<>(steps);
@@ -306,12 +288,12 @@ public class VoiceCalls {
                 case Step.Refer refer -> session = refer(session, refer);
                 case Step.Transfer transfer -> {
                     session = session.withTransfer();
-                    response.dial(new Dial.Builder().action(TwimlRenderer.BASE + "/dial-result?kind=transfer" + turn)
-                            .number(new Number.Builder(transfer.number()).build()).build());
+                    response.add(Twiml.element("Dial").attribute("action", TwimlRenderer.BASE + "/dial-result?kind=transfer" + turn)
+                            .add(Twiml.number(transfer.number())));
                 }
                 case Step.End end -> {
                     if (!end.reason().equals("transferred")) {
-                        response.hangup(new Hangup.Builder().build());
+                        response.add(Twiml.hangup());
                     }
                 }
                 case Step.Route route -> {
@@ -322,27 +304,25 @@ public class VoiceCalls {
                                     || e instanceof RoutingEvent.ContactOverflowed o && o.contactId().equals(start.callSid()))
                             .findFirst();
                     if (gone.isPresent() && gone.get() instanceof RoutingEvent.ContactOverflowed overflow) {
-                        Dial.Builder dial = new Dial.Builder().action(TwimlRenderer.BASE + "/dial-result?kind=overflow" + turn)
-                                .timeout((int) directory.config().routing().ringTimeout().toSeconds());
+                        Twiml dial = Twiml.element("Dial").attribute("action", TwimlRenderer.BASE + "/dial-result?kind=overflow" + turn)
+                                .attribute("timeout", directory.config().routing().ringTimeout().toSeconds());
                         for (String number : overflow.number().split(",")) {
-                            dial.number(new Number.Builder(number).build());
+                            dial.add(Twiml.number(number));
                         }
-                        response.dial(dial.build());
+                        response.add(dial);
                     } else if (gone.isPresent()) {
                         FlowEngine.Result next = contacts.advance(session.flow(), new Input.RouteResult(Input.RouteOutcome.NOBODY));
                         session = session.withFlow(next.state());
                         todo.addAll(0, next.steps());
                     } else {
                         session = session.queued(clock.instant());
-                        response.enqueue(new Enqueue.Builder(queueName(session.callSid()))
-                                .action(TwimlRenderer.BASE + "/queue-result?lang=" + route.language() + turn)
-                                .waitUrl(TwimlRenderer.BASE + "/wait?lang=" + route.language())
-                                .build());
+                        response.add(Twiml.element("Enqueue").attribute("action", TwimlRenderer.BASE + "/queue-result?lang=" + route.language() + turn)
+                                .attribute("waitUrl", TwimlRenderer.BASE + "/wait?lang=" + route.language()).text(queueName(session.callSid())));
                     }
                 }
             }
         }
-        return answer(session, TwimlText.of(response.build()));
+        return answer(session, response.toXml());
     }
 
     private VoiceSession refer(VoiceSession session, Step.Refer refer) {
@@ -357,11 +337,8 @@ public class VoiceCalls {
 
     /** A harmless answer that keeps the caller where they are: the question again, or the queue. */
     private String respondWait(VoiceSession session) {
-        VoiceResponse.Builder response = new VoiceResponse.Builder();
-        twiml.pause(response, 1);
-        response.redirect(new com.twilio.twiml.voice.Redirect.Builder(TwimlRenderer.BASE + "/gather?silence=true&lang="
-                + languageOf(session) + "&n=" + session.turn()).method(com.twilio.http.HttpMethod.POST).build());
-        return TwimlText.of(response.build());
+        return Twiml.response().add(Twiml.pause(1))
+                .add(Twiml.redirect(TwimlRenderer.BASE + "/gather?silence=true&lang=" + languageOf(session) + "&n=" + session.turn())).toXml();
     }
 
     // --- storage, locking, duplicates ---

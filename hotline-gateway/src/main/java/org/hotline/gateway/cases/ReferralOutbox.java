@@ -1,8 +1,8 @@
-package org.hotline.gateway.calllog;
+package org.hotline.gateway.cases;
 
 import java.time.Duration;
 import org.hotline.caseconnector.delivery.OutboxSource;
-import org.hotline.gateway.cases.OutboxMapper;
+import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.flow.Referral;
 import org.hotline.gateway.state.DedupeStore;
 import org.hotline.gateway.state.StreamStore;

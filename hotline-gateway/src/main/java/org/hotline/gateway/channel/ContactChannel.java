@@ -1,4 +1,4 @@
-package org.hotline.gateway.contact;
+package org.hotline.gateway.channel;
 
 import java.time.Duration;
 import java.util.Arrays;
