@@ -30,7 +30,7 @@ public final class Fixtures {
 
     public static CallSummary call(String id) {
         return new CallSummary(id, "voice", "+359880000503", "en", "visa", "visa-centre", java.util.List.of("language", "topic", "visa"),
-                AT, AT.plusSeconds(95), 12, "visa-desk", 70, "answered", java.util.List.of());
+                AT, AT.plusSeconds(95), 12, "visa-desk", 70, "answered", java.util.List.of(), "information-given");
     }
 
     /** Reversible and obviously not plain text, enough to show that stores never keep the plain value. */

@@ -14,12 +14,13 @@ import org.hotline.gateway.channel.ContactChannel;
  *
  * @param path        the flow nodes visited, in order
  * @param referralIds the referrals the session produced
+ * @param closing     what the officer recorded when closing it ({@code resolved}, {@code referred}, …), or null
  * @param providerRef the provider's own name for the contact, to find it in the provider's logs (Asterisk's
  *                    unique id and channel; Twilio's CallSid is the id itself), or null; never a key
  */
 public record CallRecord(String id, ContactChannel channel, String contact, String language, String topic, String team,
                          List<String> path, Instant startedAt, Instant endedAt, Duration queueWait, String officerId,
-                         Duration talkTime, CallOutcome outcome, List<String> referralIds, String providerRef) {
+                         Duration talkTime, CallOutcome outcome, List<String> referralIds, String closing, String providerRef) {
 
     public CallRecord {
         Objects.requireNonNull(id, "id");

@@ -26,11 +26,17 @@ class CallsController {
     }
 
     record CallView(String id, String channel, String contact, String language, String topic, String team, Instant startedAt,
-                    Instant endedAt, long queueWaitSeconds, String officer, long talkTimeSeconds, String outcome,
+                    Instant endedAt, long queueWaitSeconds, String officer, long talkTimeSeconds, String outcome, String closing,
                     List<String> referralIds, List<String> path) {}
 
+    /**
+     * {@code outcome}: how it ended (answered, abandoned_in_queue, voicemail…); {@code closing}: what the
+     * officer recorded (resolved, referred…); {@code channel}: a channel (whatsapp) or a kind (voice, chat).
+     */
+
     @GetMapping
-    List<CallView> calls(@RequestParam(required = false) String outcome, @RequestParam(required = false) String channel,
+    List<CallView> calls(@RequestParam(required = false) String outcome, @RequestParam(required = false) String closing,
+                         @RequestParam(required = false) String channel,
                          @RequestParam(required = false) String team, @RequestParam(required = false) String language,
                          @RequestParam(required = false) Instant since, @RequestParam(defaultValue = "100") int limit,
                          Authentication authentication) {
@@ -38,6 +44,9 @@ class CallsController {
         Predicate<CallRecord> filter = r -> user.supervises() || user.is(r.officerId());
         if (outcome != null) {
             filter = filter.and(r -> r.outcome().wireName().equals(outcome));
+        }
+        if (closing != null) {
+            filter = filter.and(r -> closing.equals(r.closing()));
         }
         if (channel != null) {
             filter = filter.and(r -> r.channel().wireName().equalsIgnoreCase(channel) || r.channel().kind().name().equalsIgnoreCase(channel));
@@ -54,7 +63,7 @@ class CallsController {
         return callLog.recent(filter, Math.max(1, Math.min(limit, 1000))).stream()
                 .map(r -> new CallView(r.id(), r.channel().wireName(), Masking.phone(r.contact()), r.language(), r.topic(),
                         r.team(), r.startedAt(), r.endedAt(), r.queueWait().toSeconds(), r.officerId(), r.talkTime().toSeconds(),
-                        r.outcome().wireName(), r.referralIds(), r.path()))
+                        r.outcome().wireName(), r.closing(), r.referralIds(), r.path()))
                 .toList();
     }
 }

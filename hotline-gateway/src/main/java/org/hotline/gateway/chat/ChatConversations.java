@@ -291,7 +291,7 @@ public class ChatConversations implements ChatSender.Results {
                 throw new ConversationStateException("the conversation is already closed");
             }
             Work work = new Work(c, c);
-            finish(work, outcome, now);
+            finish(work, outcome, outcome, now);
             return work;
         });
         if (closed.officerId() != null) {
@@ -356,7 +356,7 @@ public class ChatConversations implements ChatSender.Results {
                 }
                 case Step.End end -> {
                     if (work.conversation.status() == Conversation.Status.FLOW) {
-                        finish(work, "information", now);
+                        finish(work, "information", null, now);
                     }
                 }
             }
@@ -421,8 +421,11 @@ public class ChatConversations implements ChatSender.Results {
         return new OutboundMessage(c.id(), entryId, c.channel(), c.contact(), c.hotlineAddress(), reply.text(), reply.buttons(), template);
     }
 
-    /** Closes the conversation: the call log gets its record, and the person's next message opens a new one. */
-    private void finish(Work work, String outcome, Instant now) {
+    /**
+     * Closes the conversation: the call log gets its record (with {@code closing}, the officer's own
+     * outcome, when an officer closed it), and the person's next message opens a new one.
+     */
+    private void finish(Work work, String outcome, String closing, Instant now) {
         Conversation c = work.conversation.closed(outcome, now);
         work.conversation = c;
         boolean answered = c.officerId() != null;
@@ -432,7 +435,7 @@ public class ChatConversations implements ChatSender.Results {
                 : Duration.between(c.queuedAt(), c.assignedAt() != null ? c.assignedAt() : now);
         Duration talk = c.assignedAt() == null ? Duration.ZERO : Duration.between(c.assignedAt(), now);
         work.record = new CallRecord(c.id(), c.channel(), c.contact(), c.language(), c.topic(), c.team(), c.flow().path(),
-                c.startedAt(), now, queueWait, c.officerId(), talk, result, c.referralIds(), null);
+                c.startedAt(), now, queueWait, c.officerId(), talk, result, c.referralIds(), closing, null);
         work.changes.add(InboxChange.of("conversation", c, null));
     }
 

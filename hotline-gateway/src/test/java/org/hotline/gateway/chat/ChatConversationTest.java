@@ -264,6 +264,11 @@ class ChatConversationTest {
         assertThat(closed.statusCode()).isEqualTo(200);
         CallRecord record = callLog.recent(r -> r.id().equals(id), 1).getFirst();
         assertThat(record.channel()).isEqualTo(org.hotline.gateway.channel.ContactChannel.WHATSAPP);
+        // the officer's closing outcome beside the technical one, and both can be filtered on
+        assertThat(record.closing()).isEqualTo("referred");
+        assertThat(api.get("/api/v1/calls?closing=referred&channel=whatsapp", TestUsers.SUE).body())
+                .contains("\"id\":\"" + id + "\"", "\"closing\":\"referred\"", "\"outcome\":\"answered\"");
+        assertThat(api.get("/api/v1/calls?closing=resolved", TestUsers.SUE).body()).doesNotContain(id);
         assertThat(record.outcome()).isEqualTo(CallOutcome.ANSWERED);
         assertThat(record.officerId()).isEqualTo("elena");
         assertThat(record.team()).isEqualTo("counter-trafficking");

@@ -149,7 +149,7 @@ class ContactRunnerTest {
     void shouldLogTheContactAndRememberThePersonAcrossChannels() {
         var caller = Person.caller(ContactChannel.ASTERISK, "+359888000604");
         runner.ended(new CallRecord("c5", ContactChannel.ASTERISK, "+359888000604", "ar", "trafficking", "counter-trafficking", List.of(),
-                clock.instant(), clock.instant().plusSeconds(60), Duration.ZERO, null, Duration.ZERO, CallOutcome.INFORMATION_ONLY, List.of(), null), caller);
+                clock.instant(), clock.instant().plusSeconds(60), Duration.ZERO, null, Duration.ZERO, CallOutcome.INFORMATION_ONLY, List.of(), null, null), caller);
 
         assertThat(new CallLog(streams, json, event -> { }).recent(r -> r.id().equals("c5"), 1)).singleElement()
                 .satisfies(r -> assertThat(r.channel()).isEqualTo(ContactChannel.ASTERISK));
@@ -157,7 +157,7 @@ class ContactRunnerTest {
         var sameOnWhatsapp = new Person(ContactChannel.WHATSAPP, "whatsapp:+359888000604", "+359888000604");
         assertThat(runner.start("c6", sameOnWhatsapp).state().facts().returningLanguage()).isEqualTo("ar");
         runner.ended(new CallRecord("c7", ContactChannel.TWILIO_VOICE, null, "fa", null, null, List.of(), clock.instant(), clock.instant(), Duration.ZERO, null,
-                Duration.ZERO, CallOutcome.ABANDONED_IN_IVR, List.of(), null), Person.caller(ContactChannel.TWILIO_VOICE, null));
+                Duration.ZERO, CallOutcome.ABANDONED_IN_IVR, List.of(), null, null), Person.caller(ContactChannel.TWILIO_VOICE, null));
         assertThat(runner.start("c8", Person.caller(ContactChannel.TWILIO_VOICE, null)).state().facts().returningLanguage()).isNull();
     }
 }

@@ -96,13 +96,13 @@ public class LocalCaseStore implements CaseStore {
         try {
             jdbc.sql("""
                     INSERT INTO call_record (id, channel, contact_enc, language, topic, team, path, started_at, ended_at,
-                        queue_wait_seconds, officer_id, talk_time_seconds, outcome, referral_ids, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        queue_wait_seconds, officer_id, talk_time_seconds, outcome, closing, referral_ids, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(call.id(), call.channel(), call.contact() == null ? null
                                     : cipher.encrypt(call.contact(), LocalRowMapper.context("call_record", call.id(), "contact")), call.language(),
                             call.topic(), call.team(), String.join(" > ", call.path()), Timestamp.from(call.startedAt()),
                             call.endedAt() == null ? null : Timestamp.from(call.endedAt()), call.queueWaitSeconds(), call.officerId(),
-                            call.talkTimeSeconds(), call.outcome(), String.join(",", call.referralIds()), Timestamp.from(clock.instant()))
+                            call.talkTimeSeconds(), call.outcome(), call.closing(), String.join(",", call.referralIds()), Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException alreadyThere) {
             // stored once

@@ -270,7 +270,7 @@ public class HotlineAgiScript implements AgiScript {
                     state.vars().get("team"), state.path(), call.started, now,
                     call.queuedAt == null ? Duration.ZERO : Duration.between(call.queuedAt, call.queueLeft == null ? now : call.queueLeft),
                     call.officer, talk, CallOutcome.of(call.answered, call.transferred, call.callback, call.voicemail, call.hungUp,
-                    waitingInQueue), call.referralIds, call.asteriskId + " " + call.asteriskChannel), call.person);
+                    waitingInQueue), call.referralIds, null, call.asteriskId + " " + call.asteriskChannel), call.person);
         } catch (RuntimeException e) {
             log.error("call {}: the call record could not be written: {}", call.id, e.toString());
         }

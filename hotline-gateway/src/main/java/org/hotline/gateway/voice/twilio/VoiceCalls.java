@@ -200,7 +200,7 @@ public class VoiceCalls {
                     : Duration.between(current.queuedAt(), current.answeredAt() != null ? current.answeredAt() : now);
             contacts.ended(new CallRecord(current.callSid(), ContactChannel.TWILIO_VOICE, current.contact(), current.language(),
                     current.flow().vars().get("topic"), current.flow().vars().get("team"), current.flow().path(), current.startedAt(), now,
-                    queueWait, current.officerId(), talk, outcome, current.referralIds(), null), person(current));
+                    queueWait, current.officerId(), talk, outcome, current.referralIds(), null, null), person(current));
             return answer(current.asFinished(), "");
         });
     }
