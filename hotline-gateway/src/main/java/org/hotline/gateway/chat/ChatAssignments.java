@@ -16,10 +16,10 @@ public class ChatAssignments {
 
     private static final Logger log = LoggerFactory.getLogger(ChatAssignments.class);
 
-    private final ChatConversations conversations;
+    private final ConversationService conversations;
     private final ExecutorService executor;
 
-    public ChatAssignments(ChatConversations conversations, ExecutorService executor) {
+    public ChatAssignments(ConversationService conversations, ExecutorService executor) {
         this.conversations = conversations;
         this.executor = executor;
     }

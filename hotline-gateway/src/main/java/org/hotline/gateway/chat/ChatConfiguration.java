@@ -41,7 +41,7 @@ class ChatConfiguration {
 
     /** Webhook → dedupe (retries processed once) → the person's conversation; its answer goes back to the webhook. */
     @Bean
-    IntegrationFlow chatInbound(ChatDedupe dedupe, ChatConversations conversations) {
+    IntegrationFlow chatInbound(ChatDedupe dedupe, ConversationService conversations) {
         return IntegrationFlow.from(ChatGateway.CHANNEL)
                 .filter(ChatEvent.class, dedupe::first, filter -> filter.id("chatInbound.dedupe")
                         .discardFlow(duplicates -> duplicates.transform(ChatEvent.class, event -> ChatReceipt.DUPLICATE)))
@@ -84,17 +84,17 @@ class ChatConfiguration {
     }
 
     @Bean
-    ChatConversations chatConversations(org.hotline.gateway.contact.ContactRunner contacts, ConversationStore store, PromptRenderer prompts,
+    ConversationService conversationService(org.hotline.gateway.contact.ContactRunner contacts, ConversationStore store, PromptRenderer prompts,
                                         RoutingService routing, HotlineDirectory directory, ReferralOutbox outbox, ChatSender sender,
                                         InboxEvents inbox, ChatSettings settings, Clock clock) {
-        ChatConversations conversations = new ChatConversations(contacts, store, new ChatText(prompts, contacts.flow().officerKey()), routing,
+        ConversationService conversations = new ConversationService(contacts, store, new ChatText(prompts, contacts.flow().officerKey()), routing,
                 directory, outbox, sender, inbox, settings, clock);
         sender.reportTo(conversations);
         return conversations;
     }
 
     @Bean
-    ChatAssignments chatAssignments(ChatConversations conversations, ExecutorService chatExecutor) {
+    ChatAssignments chatAssignments(ConversationService conversations, ExecutorService chatExecutor) {
         return new ChatAssignments(conversations, chatExecutor);
     }
 

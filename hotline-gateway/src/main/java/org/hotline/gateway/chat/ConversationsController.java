@@ -42,7 +42,7 @@ class ConversationsController {
     static final Set<String> OUTCOMES = Set.of("resolved", "referred", "information-given", "no-response", "not-relevant");
 
     private final ConversationStore store;
-    private final ChatConversations conversations;
+    private final ConversationService conversations;
     private final InboxEvents events;
     private final HotlineDirectory directory;
     private final SecuritySettings security;
@@ -51,7 +51,7 @@ class ConversationsController {
     private final OfficerReferrals referrals;
     private final AuditTrail audit;
 
-    ConversationsController(ConversationStore store, ChatConversations conversations, InboxEvents events, HotlineDirectory directory,
+    ConversationsController(ConversationStore store, ConversationService conversations, InboxEvents events, HotlineDirectory directory,
                             SecuritySettings security, java.time.Clock clock, MediaFetcher mediaFetcher, OfficerReferrals referrals,
                             AuditTrail audit) {
         this.mediaFetcher = mediaFetcher;
@@ -145,7 +145,7 @@ class ConversationsController {
     record NewMessage(String text) {}
 
     @PostMapping("/{id}/messages")
-    ResponseEntity<ChatConversations.Written> reply(@PathVariable String id, @RequestBody NewMessage message, Authentication authentication) {
+    ResponseEntity<ConversationService.Written> reply(@PathVariable String id, @RequestBody NewMessage message, Authentication authentication) {
         Viewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
         if (!viewer.user().is(c.officerId())) {
@@ -254,13 +254,13 @@ class ConversationsController {
         return events.subscribe(change -> viewer.sees(change.team(), change.officerId()), Duration.ofHours(1));
     }
 
-    @ExceptionHandler(ChatConversations.UnknownConversationException.class)
-    ResponseEntity<String> unknown(ChatConversations.UnknownConversationException e) {
+    @ExceptionHandler(ConversationService.UnknownConversationException.class)
+    ResponseEntity<String> unknown(ConversationService.UnknownConversationException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(e.getMessage());
     }
 
-    @ExceptionHandler(ChatConversations.ConversationStateException.class)
-    ResponseEntity<String> conflict(ChatConversations.ConversationStateException e) {
+    @ExceptionHandler(ConversationService.ConversationStateException.class)
+    ResponseEntity<String> conflict(ConversationService.ConversationStateException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(e.getMessage());
     }
 

@@ -50,7 +50,7 @@ public final class Router {
 
     /** Puts a contact in its team's queue and tries to place it; a contact already queued is left as it is. */
     public Outcome enqueue(RoutingState state, QueuedContact contact, Instant now) {
-        Work w = new Work(state, now);
+        Change w = new Change(state, now);
         if (w.find(contact.contactId()).isPresent()) {
             return w.unchanged();
         }
@@ -60,7 +60,7 @@ public final class Router {
 
     /** The officer accepted the offer (pressed 1, picked up). Too late, or not theirs: nothing changes. */
     public Outcome answered(RoutingState state, String contactId, String officerId, Instant now) {
-        Work w = new Work(state, now);
+        Change w = new Change(state, now);
         Optional<QueuedContact> found = w.find(contactId);
         if (found.isEmpty() || !officerId.equals(found.get().offeredTo())) {
             return w.unchanged();
@@ -78,7 +78,7 @@ public final class Router {
      * if it waits there, and counted against the officer's chat capacity either way.
      */
     public Outcome take(RoutingState state, String contactId, String officerId, Instant now) {
-        Work w = new Work(state, now);
+        Change w = new Change(state, now);
         Optional<QueuedContact> found = w.find(contactId);
         if (found.isPresent()) {
             QueuedContact contact = found.get();
@@ -95,7 +95,7 @@ public final class Router {
 
     /** The offer rang out or was declined: the next officer is tried; too many misses mark the officer away. */
     public Outcome noAnswer(RoutingState state, String contactId, String officerId, String reason, Instant now) {
-        Work w = new Work(state, now);
+        Change w = new Change(state, now);
         Optional<QueuedContact> found = w.find(contactId);
         if (found.isEmpty() || !officerId.equals(found.get().offeredTo())) {
             return w.unchanged();
@@ -106,7 +106,7 @@ public final class Router {
 
     /** The caller hung up while waiting. */
     public Outcome abandon(RoutingState state, String contactId, Instant now) {
-        Work w = new Work(state, now);
+        Change w = new Change(state, now);
         Optional<QueuedContact> found = w.find(contactId);
         if (found.isEmpty()) {
             return w.unchanged();
@@ -123,7 +123,7 @@ public final class Router {
 
     /** A call or conversation of the officer ended; after a call comes the wrap-up time. */
     public Outcome ended(RoutingState state, String officerId, Channel channel, String team, Duration talkTime, Instant now) {
-        Work w = new Work(state, now);
+        Change w = new Change(state, now);
         Instant freeAgain = channel == Channel.VOICE ? now.plus(policy.wrapUp()) : now;
         w.officers.put(officerId, w.officer(officerId).ended(channel, freeAgain));
         if (channel == Channel.VOICE && team != null && talkTime != null) {
@@ -139,7 +139,7 @@ public final class Router {
         if (presence == Presence.BUSY) {
             throw new IllegalArgumentException("busy is not declared: it follows from calls, chats and wrap-up");
         }
-        Work w = new Work(state, now);
+        Change w = new Change(state, now);
         OfficerStatus status = w.officer(officerId);
         if (status.declared() == presence) {
             return w.unchanged();
@@ -153,7 +153,7 @@ public final class Router {
     }
 
     public Outcome override(RoutingState state, String team, TeamOverride override, Instant now) {
-        Work w = new Work(state, now);
+        Change w = new Change(state, now);
         if (override == null) {
             w.overrides.remove(team);
         } else {
@@ -164,7 +164,7 @@ public final class Router {
 
     /** Time passing: offers that rang out, calls that waited too long, wrap-ups that ended. */
     public Outcome tick(RoutingState state, Instant now) {
-        Work w = new Work(state, now);
+        Change w = new Change(state, now);
         for (QueuedContact contact : w.allWaiting()) {
             if (contact.offeredTo() != null) {
                 if (!now.isBefore(contact.offeredAt().plus(policy.ringTimeout()))) {
@@ -219,7 +219,7 @@ public final class Router {
     }
 
     /** A mutable working copy of the state for one operation. */
-    private final class Work {
+    private final class Change {
         final RoutingState before;
         final Instant now;
         final Map<String, OfficerStatus> officers = new TreeMap<>();
@@ -229,7 +229,7 @@ public final class Router {
         final Map<String, String> reasons = new HashMap<>();
         final List<RoutingEvent> events = new ArrayList<>();
 
-        Work(RoutingState state, Instant now) {
+        Change(RoutingState state, Instant now) {
             this.before = state;
             this.now = now;
             directory.officers().forEach(o -> officers.put(o.id(), statusOf(state, o.id())));

@@ -27,13 +27,13 @@ class TwilioVoiceConfiguration {
     }
 
     @Bean
-    VoiceCalls voiceCalls(ContactRunner contacts, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing,
+    TwilioCallService twilioCallService(ContactRunner contacts, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing,
                           HotlineDirectory directory, TwimlRenderer twiml, Clock clock) {
-        return new VoiceCalls(contacts, store, locks, json, routing, directory, twiml, clock);
+        return new TwilioCallService(contacts, store, locks, json, routing, directory, twiml, clock);
     }
 
     @Bean
-    TwilioVoiceController twilioVoiceController(VoiceCalls calls, PromptRenderer prompts, TwimlRenderer twiml, TwilioSettings settings,
+    TwilioVoiceController twilioVoiceController(TwilioCallService calls, PromptRenderer prompts, TwimlRenderer twiml, TwilioSettings settings,
                                                 HotlineDirectory directory, ContactRunner contacts) {
         String fallback = settings.fallbackNumber() != null ? settings.fallbackNumber()
                 : directory.team("counter-trafficking").flatMap(t -> t.overflowNumbers().stream().findFirst())

@@ -28,13 +28,13 @@ class TwilioVoiceController {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioVoiceController.class);
 
-    private final VoiceCalls calls;
+    private final TwilioCallService calls;
     private final PromptRenderer prompts;
     private final TwimlRenderer twiml;
     private final String fallbackNumber;
     private final String defaultLanguage;
 
-    TwilioVoiceController(VoiceCalls calls, PromptRenderer prompts, TwimlRenderer twiml, String fallbackNumber, String defaultLanguage) {
+    TwilioVoiceController(TwilioCallService calls, PromptRenderer prompts, TwimlRenderer twiml, String fallbackNumber, String defaultLanguage) {
         this.calls = calls;
         this.prompts = prompts;
         this.twiml = twiml;

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * retried webhook gets the same TwiML and causes nothing twice (no second referral, no second
  * queue entry).
  */
-public class VoiceCalls {
+public class TwilioCallService {
 
     private static final Duration SESSION_TTL = Duration.ofHours(6);
     private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
@@ -53,7 +53,7 @@ public class VoiceCalls {
     private final TwimlRenderer twiml;
     private final Clock clock;
 
-    public VoiceCalls(ContactRunner contacts, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing,
+    public TwilioCallService(ContactRunner contacts, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing,
                       HotlineDirectory directory, TwimlRenderer twiml, Clock clock) {
         this.contacts = contacts;
         this.flow = contacts.flow();

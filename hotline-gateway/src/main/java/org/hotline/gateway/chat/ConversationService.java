@@ -32,9 +32,9 @@ import org.hotline.gateway.routing.RoutingService;
  * effects (outgoing messages, the routing queue, the call log, inbox events) happen, so a failure
  * in between is finished by the provider's retry rather than lost.
  */
-public class ChatConversations implements ChatSender.Results {
+public class ConversationService implements ChatSender.Results {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChatConversations.class);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConversationService.class);
 
     private final ContactRunner contacts;
     private final Flow flow;
@@ -48,7 +48,7 @@ public class ChatConversations implements ChatSender.Results {
     private final ChatSettings settings;
     private final Clock clock;
 
-    public ChatConversations(ContactRunner contacts, ConversationStore store, ChatText text, RoutingService routing,
+    public ConversationService(ContactRunner contacts, ConversationStore store, ChatText text, RoutingService routing,
                              HotlineDirectory directory, ReferralOutbox outbox,
                              ChatSender sender, InboxEvents inbox, ChatSettings settings, Clock clock) {
         this.contacts = contacts;
@@ -65,7 +65,7 @@ public class ChatConversations implements ChatSender.Results {
     }
 
     /** The conversation being changed and the effects to carry out once it is saved. */
-    private static final class Work {
+    private static final class Change {
         final Conversation before;
         Conversation conversation;
         final List<OutboundMessage> outgoing = new ArrayList<>();
@@ -75,7 +75,7 @@ public class ChatConversations implements ChatSender.Results {
         final Map<String, ChatEntry> entries = new LinkedHashMap<>();
         CallRecord record;
 
-        Work(Conversation before, Conversation conversation) {
+        Change(Conversation before, Conversation conversation) {
             this.before = before;
             this.conversation = conversation;
         }
@@ -110,17 +110,17 @@ public class ChatConversations implements ChatSender.Results {
                 // saved by an earlier attempt that failed before its effects: finish those
                 return commit(redo(open.get()));
             }
-            Work work;
+            Change work;
             FlowEngine.Result result;
             if (open.isEmpty()) {
                 // the first message opens the conversation; its words do not answer a question not yet asked
                 result = contacts.start(newId("c"), person(message.channel(), message.contact()));
-                work = new Work(null, Conversation.open(result.state().sessionId(), message.channel(), message.contact(),
+                work = new Change(null, Conversation.open(result.state().sessionId(), message.channel(), message.contact(),
                         message.hotlineAddress(), message.profileName(), now, result.state()));
                 work.changes.add(InboxChange.of("conversation", work.conversation, null));
             } else {
                 Conversation c = open.get();
-                work = new Work(c, c);
+                work = new Change(c, c);
                 result = c.status() == Conversation.Status.FLOW
                         ? contacts.advance(c.flow(), new Input.Text(message.text()))
                         : new FlowEngine.Result(List.of(), c.flow());
@@ -149,7 +149,7 @@ public class ChatConversations implements ChatSender.Results {
                 return null;
             }
             FlowEngine.Result result = contacts.start(newId("c"), person(event.channel(), event.contact()));
-            Work work = new Work(null, Conversation.open(result.state().sessionId(), event.channel(), event.contact(), null,
+            Change work = new Change(null, Conversation.open(result.state().sessionId(), event.channel(), event.contact(), null,
                     event.profileName(), now, result.state()));
             work.changes.add(InboxChange.of("conversation", work.conversation, null));
             Reply reply = run(work, result.steps(), now);
@@ -176,7 +176,7 @@ public class ChatConversations implements ChatSender.Results {
     /** A provider's status for a message the hotline sent; statuses of unknown messages are ignored. */
     public void status(ContactChannel channel, String providerMessageId, Delivery status, String error) {
         store.sent(channel, providerMessageId).ifPresent(sent -> change(sent.conversationId(), c -> {
-            Work work = new Work(c, c);
+            Change work = new Change(c, c);
             entry(work, sent.entryId()).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, error)));
             work.changes.add(InboxChange.of("delivery", work.conversation, sent.entryId()));
             return work;
@@ -197,7 +197,7 @@ public class ChatConversations implements ChatSender.Results {
         }
         change(message.conversationId(), c -> {
             Delivery status = failure == null ? Delivery.SENT : Delivery.FAILED;
-            Work work = new Work(c, c.settled(message.entryId()));
+            Change work = new Change(c, c.settled(message.entryId()));
             entry(work, message.entryId()).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, failure)));
             work.changes.add(InboxChange.of("delivery", work.conversation, message.entryId()));
             return work;
@@ -233,7 +233,7 @@ public class ChatConversations implements ChatSender.Results {
             if (c.status() == Conversation.Status.CLOSED) {
                 throw new ConversationStateException("the conversation is closed");
             }
-            Work work = new Work(c, c);
+            Change work = new Change(c, c);
             written[0] = write(work, new Reply(words, List.of()), officerId, now);
             return work;
         });
@@ -268,10 +268,10 @@ public class ChatConversations implements ChatSender.Results {
         Instant now = clock.instant();
         change(conversationId, c -> {
             if (c.status() == Conversation.Status.CLOSED || officerId.equals(c.officerId())) {
-                return new Work(c, c);
+                return new Change(c, c);
             }
             Conversation at = c.assigned(officerId, now);
-            Work work = new Work(c, at);
+            Change work = new Change(c, at);
             if (!at.flow().ended()) {
                 FlowEngine.Result result = contacts.advance(at.flow(), new Input.RouteResult(Input.RouteOutcome.ANSWERED));
                 work.conversation = at.withFlow(result.state());
@@ -290,7 +290,7 @@ public class ChatConversations implements ChatSender.Results {
             if (c.status() == Conversation.Status.CLOSED) {
                 throw new ConversationStateException("the conversation is already closed");
             }
-            Work work = new Work(c, c);
+            Change work = new Change(c, c);
             finish(work, outcome, outcome, now);
             return work;
         });
@@ -303,7 +303,7 @@ public class ChatConversations implements ChatSender.Results {
     public String attach(String conversationId, org.hotline.caseconnector.model.Referral referral) {
         change(conversationId, c -> {
             outbox.add(referral);
-            Work work = new Work(c, c);
+            Change work = new Change(c, c);
             work.conversation = c.referred(referral.id());
             return work;
         });
@@ -323,7 +323,7 @@ public class ChatConversations implements ChatSender.Results {
     // --- the flow ---
 
     /** Carries out the flow's steps for chat and returns what to write back (null: nothing). */
-    private Reply run(Work work, List<Step> steps, Instant now) {
+    private Reply run(Change work, List<Step> steps, Instant now) {
         List<String> paragraphs = new ArrayList<>();
         List<Reply.Button> buttons = List.of();
         List<Step> todo = new ArrayList<>(steps);
@@ -364,14 +364,14 @@ public class ChatConversations implements ChatSender.Results {
         return paragraphs.isEmpty() ? null : new Reply(String.join("\n\n", paragraphs), buttons);
     }
 
-    private void queue(Work work, String team, String topic, Node.Priority priority, String language, Instant now) {
+    private void queue(Change work, String team, String topic, Node.Priority priority, String language, Instant now) {
         work.conversation = work.conversation.queued(team, topic, priority, now);
         work.toQueue.add(QueuedContact.waiting(work.conversation.id(), Channel.CHAT, team, language, priority, topic, now));
         work.changes.add(InboxChange.of("conversation", work.conversation, null));
     }
 
     /** The flow's referral, with who the person is and where the transcript is. */
-    private void refer(Work work, Step.Refer refer) {
+    private void refer(Change work, Step.Refer refer) {
         Conversation c = work.conversation;
         ContactRunner.Referred referred = contacts.refer(refer, person(c.channel(), c.contact()),
                 new ContactRunner.Attachments(null, transcriptRef(c)));
@@ -379,7 +379,7 @@ public class ChatConversations implements ChatSender.Results {
     }
 
     /** Adds an outgoing message; on WhatsApp outside the 24-hour window it is held and the template goes instead. */
-    private Written write(Work work, Reply reply, String author, Instant now) {
+    private Written write(Change work, Reply reply, String author, Instant now) {
         Conversation c = work.conversation;
         boolean windowOpen = c.windowOpen(now);
         ChatEntry entry = ChatEntry.outbound(c.nextEntryId(), author, reply.text(), now, windowOpen ? Delivery.QUEUED : Delivery.HELD, false);
@@ -406,7 +406,7 @@ public class ChatConversations implements ChatSender.Results {
     }
 
     /** The person wrote again: messages held for WhatsApp's window go now, in order. */
-    private void releaseHeld(Work work) {
+    private void releaseHeld(Change work) {
         for (String id : work.conversation.pending()) {
             Optional<ChatEntry> held = entry(work, id).filter(e -> e.delivery() == Delivery.HELD);
             if (held.isPresent()) {
@@ -425,7 +425,7 @@ public class ChatConversations implements ChatSender.Results {
      * Closes the conversation: the call log gets its record (with {@code closing}, the officer's own
      * outcome, when an officer closed it), and the person's next message opens a new one.
      */
-    private void finish(Work work, String outcome, String closing, Instant now) {
+    private void finish(Change work, String outcome, String closing, Instant now) {
         Conversation c = work.conversation.closed(outcome, now);
         work.conversation = c;
         boolean answered = c.officerId() != null;
@@ -439,8 +439,8 @@ public class ChatConversations implements ChatSender.Results {
         work.changes.add(InboxChange.of("conversation", c, null));
     }
 
-    private Work redo(Conversation saved) {
-        Work work = new Work(saved, saved);
+    private Change redo(Conversation saved) {
+        Change work = new Change(saved, saved);
         for (String id : saved.pending()) {
             entry(work, id).filter(e -> e.delivery() == Delivery.QUEUED)
                     .ifPresent(e -> work.outgoing.add(outbound(saved, e.id(), new Reply(e.text(), List.of()), e.template())));
@@ -454,7 +454,7 @@ public class ChatConversations implements ChatSender.Results {
 
     // --- saving and effects ---
 
-    private Conversation change(String conversationId, Function<Conversation, Work> change) {
+    private Conversation change(String conversationId, Function<Conversation, Change> change) {
         Conversation known = store.get(conversationId).orElseThrow(() -> new UnknownConversationException(conversationId));
         return store.underLock(known.channel(), known.contact(), () -> {
             Conversation current = store.get(conversationId).orElseThrow(() -> new UnknownConversationException(conversationId));
@@ -463,12 +463,12 @@ public class ChatConversations implements ChatSender.Results {
     }
 
     /** An entry as this change sees it: changed here, or as stored. */
-    private Optional<ChatEntry> entry(Work work, String entryId) {
+    private Optional<ChatEntry> entry(Change work, String entryId) {
         ChatEntry changed = work.entries.get(entryId);
         return changed != null ? Optional.of(changed) : store.entry(work.conversation.id(), entryId);
     }
 
-    private Conversation commit(Work work) {
+    private Conversation commit(Change work) {
         Conversation c = work.conversation;
         if (work.before == null || !c.equals(work.before) || !work.entries.isEmpty()) {
             store.save(work.before, c, List.copyOf(work.entries.values()));
