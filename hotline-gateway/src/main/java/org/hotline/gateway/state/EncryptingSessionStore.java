@@ -33,7 +33,7 @@ public final class EncryptingSessionStore implements SessionStore {
         delegate.putAll(encrypted, ttl);
     }
 
-    private static String context(String key) {
+    static String context(String key) {
         return "session:" + key;
     }
 

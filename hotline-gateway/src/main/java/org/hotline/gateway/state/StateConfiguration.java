@@ -47,6 +47,11 @@ class StateConfiguration {
         }
 
         @Bean
+        LockedSessions lockedSessions(SessionStore sessionStore, LockManager lockManager) {
+            return new LockingSessions(sessionStore, lockManager);
+        }
+
+        @Bean
         StateStoreHealthIndicator stateStoreHealthIndicator() {
             return new StateStoreHealthIndicator(StateSettings.StoreKind.MEMORY, null);
         }
@@ -73,6 +78,12 @@ class StateConfiguration {
         @Bean
         LockManager lockManager(StringRedisTemplate redis) {
             return new RedisLockManager(redis);
+        }
+
+        /** One script to lock and read, one to write and unlock: two round trips for a webhook's session instead of four. */
+        @Bean
+        LockedSessions lockedSessions(StringRedisTemplate redis, PiiCipher cipher) {
+            return new EncryptingLockedSessions(new RedisLockedSessions(redis), cipher);
         }
 
         @Bean

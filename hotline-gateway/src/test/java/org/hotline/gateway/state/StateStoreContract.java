@@ -28,6 +28,35 @@ abstract class StateStoreContract {
 
     abstract LockManager locks();
 
+    /** Sessions under their lock, over this contract's sessions and locks. */
+    abstract LockedSessions lockedSessions();
+
+    // sessions under their lock
+
+    @Test
+    void shouldReadASessionUnderItsLockAndWriteItReleasingTheLock() {
+        sessions().put("voice:CA9", "before", Duration.ofMinutes(5));
+        var held = lockedSessions().lockAndGet("call:CA9", "voice:CA9", Duration.ofSeconds(10), Duration.ZERO).orElseThrow();
+        assertThat(held.value()).contains("before");
+        // held: nobody else takes it, nor reads it as theirs
+        assertThat(lockedSessions().lockAndGet("call:CA9", "voice:CA9", Duration.ofSeconds(10), Duration.ZERO)).isEmpty();
+        assertThat(held.putAndRelease("after", Duration.ofMinutes(5))).isTrue();
+        assertThat(sessions().get("voice:CA9")).as("the session store reads what was written under the lock").contains("after");
+        var next = lockedSessions().lockAndGet("call:CA9", "voice:CA9", Duration.ofSeconds(10), Duration.ZERO);
+        assertThat(next).as("released with the write").isPresent();
+        assertThat(next.get().value()).contains("after");
+        next.get().close();
+    }
+
+    @Test
+    void shouldReleaseWithoutWritingWhenClosed() {
+        try (var held = lockedSessions().lockAndGet("call:CA10", "voice:CA10", Duration.ofSeconds(10), Duration.ZERO).orElseThrow()) {
+            assertThat(held.value()).isEmpty();
+        }
+        assertThat(sessions().get("voice:CA10")).isEmpty();
+        assertThat(lockedSessions().lockAndGet("call:CA10", "voice:CA10", Duration.ofSeconds(10), Duration.ZERO)).isPresent();
+    }
+
     // sessions
 
     @Test

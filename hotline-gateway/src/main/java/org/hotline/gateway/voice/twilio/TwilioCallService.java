@@ -27,8 +27,7 @@ import org.hotline.gateway.routing.QueuedContact;
 import org.hotline.gateway.routing.Router;
 import org.hotline.gateway.routing.RoutingEvent;
 import org.hotline.gateway.routing.RoutingService;
-import org.hotline.gateway.state.LockManager;
-import org.hotline.gateway.state.SessionStore;
+import org.hotline.gateway.state.LockedSessions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,20 +44,18 @@ public class TwilioCallService {
 
     private final ContactRunner contacts;
     private final Flow flow;
-    private final SessionStore store;
-    private final LockManager locks;
+    private final LockedSessions sessions;
     private final JsonMapper json;
     private final RoutingService routing;
     private final HotlineDirectory directory;
     private final TwimlRenderer twiml;
     private final Clock clock;
 
-    public TwilioCallService(ContactRunner contacts, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing,
+    public TwilioCallService(ContactRunner contacts, LockedSessions sessions, JsonMapper json, RoutingService routing,
                       HotlineDirectory directory, TwimlRenderer twiml, Clock clock) {
         this.contacts = contacts;
         this.flow = contacts.flow();
-        this.store = store;
-        this.locks = locks;
+        this.sessions = sessions;
         this.json = json;
         this.routing = routing;
         this.directory = directory;
@@ -363,9 +360,6 @@ public class TwilioCallService {
         return promptsText(language, promptId).replace(placeholder, value);
     }
 
-    private Optional<VoiceSession> load(String callSid) {
-        return store.get(sessionKey(callSid)).map(text -> json.readValue(text, VoiceSession.class));
-    }
 
     /** What a webhook answers, and the call's session as it is after the answer (null: unchanged). */
     private record Answer(VoiceSession session, String twiml) {}
@@ -375,14 +369,15 @@ public class TwilioCallService {
     }
 
     /**
-     * Handles one webhook of a call under the call's lock: one read and one write of its session,
-     * which also keeps its latest answers, so a repeated webhook (same fingerprint) gets the same
-     * answer and changes nothing. {@code fingerprint} null: always handled (the queue's wait URL).
+     * Handles one webhook of a call under the call's lock: the lock taken and the session read in one
+     * step, the session written and the lock released in one (one round trip each on Redis). The
+     * session keeps its latest answers, so a repeated webhook (same fingerprint) gets the same answer
+     * and changes nothing. {@code fingerprint} null: always handled (the queue's wait URL).
      */
     private String handle(String callSid, String fingerprint, Function<Optional<VoiceSession>, Answer> work) {
-        try (var lock = locks.tryLock("call:" + callSid, LOCK_LEASE, LOCK_WAIT)
+        try (var held = sessions.lockAndGet("call:" + callSid, sessionKey(callSid), LOCK_LEASE, LOCK_WAIT)
                 .orElseThrow(() -> new IllegalStateException("the call is busy with another webhook"))) {
-            Optional<VoiceSession> current = load(callSid);
+            Optional<VoiceSession> current = held.value().map(text -> json.readValue(text, VoiceSession.class));
             if (fingerprint != null && current.isPresent() && current.get().answers().containsKey(fingerprint)) {
                 return current.get().answers().get(fingerprint);
             }
@@ -391,7 +386,9 @@ public class TwilioCallService {
                 // empty answers (status callbacks) need no copy: repeating them is harmless once the session says so
                 VoiceSession saved = fingerprint == null || answer.twiml().isEmpty() ? answer.session()
                         : answer.session().remembering(fingerprint, answer.twiml());
-                store.put(sessionKey(callSid), json.writeValueAsString(saved), SESSION_TTL);
+                if (!held.putAndRelease(json.writeValueAsString(saved), SESSION_TTL)) {
+                    throw new IllegalStateException("the call's lock ran out before its session was saved");
+                }
             }
             return answer.twiml();
         }

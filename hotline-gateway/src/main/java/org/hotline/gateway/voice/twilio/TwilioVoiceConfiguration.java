@@ -27,9 +27,9 @@ class TwilioVoiceConfiguration {
     }
 
     @Bean
-    TwilioCallService twilioCallService(ContactRunner contacts, SessionStore store, LockManager locks, JsonMapper json, RoutingService routing,
-                          HotlineDirectory directory, TwimlRenderer twiml, Clock clock) {
-        return new TwilioCallService(contacts, store, locks, json, routing, directory, twiml, clock);
+    TwilioCallService twilioCallService(ContactRunner contacts, org.hotline.gateway.state.LockedSessions sessions, JsonMapper json,
+                                        RoutingService routing, HotlineDirectory directory, TwimlRenderer twiml, Clock clock) {
+        return new TwilioCallService(contacts, sessions, json, routing, directory, twiml, clock);
     }
 
     @Bean

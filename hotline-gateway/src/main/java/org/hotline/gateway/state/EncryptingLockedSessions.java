@@ -1,0 +1,40 @@
+package org.hotline.gateway.state;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.hotline.caseconnector.crypto.PiiCipher;
+
+/** Sessions under their lock, encrypted as {@link EncryptingSessionStore} encrypts them, so either port reads what the other wrote. */
+public final class EncryptingLockedSessions implements LockedSessions {
+
+    private final LockedSessions delegate;
+    private final PiiCipher cipher;
+
+    public EncryptingLockedSessions(LockedSessions delegate, PiiCipher cipher) {
+        this.delegate = delegate;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait) {
+        String context = EncryptingSessionStore.context(key);
+        return delegate.lockAndGet(lock, key, lease, wait).map(held -> new Held() {
+            private final Optional<String> value = held.value().map(v -> cipher.decrypt(v, context));
+
+            @Override
+            public Optional<String> value() {
+                return value;
+            }
+
+            @Override
+            public boolean putAndRelease(String newValue, Duration ttl) {
+                return held.putAndRelease(cipher.encrypt(newValue, context), ttl);
+            }
+
+            @Override
+            public void close() {
+                held.close();
+            }
+        });
+    }
+}

@@ -1,0 +1,31 @@
+package org.hotline.gateway.state;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A session read and written under its lock, in one round trip each way where the store can: the
+ * lock is taken and the value read together, and the new value written and the lock released
+ * together (Redis: one script each). A session is on every webhook's path; four round trips
+ * (lock, read, write, unlock) become two.
+ */
+public interface LockedSessions {
+
+    /** Takes {@code lock} and reads {@code key}, waiting up to {@code wait}; empty if another holder kept the lock all that time. */
+    Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait);
+
+    /** A session under its lock. Closing it releases the lock without writing. */
+    interface Held extends AutoCloseable {
+
+        Optional<String> value();
+
+        /**
+         * Writes the value and releases the lock in one step; false (and nothing written) when the
+         * lease ran out and the lock is no longer this holder's.
+         */
+        boolean putAndRelease(String value, Duration ttl);
+
+        @Override
+        void close();
+    }
+}
