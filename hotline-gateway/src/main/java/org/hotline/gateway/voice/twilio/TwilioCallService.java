@@ -1,15 +1,10 @@
 package org.hotline.gateway.voice.twilio;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.config.HotlineDirectory;
@@ -27,8 +22,6 @@ import org.hotline.gateway.routing.QueuedContact;
 import org.hotline.gateway.routing.Router;
 import org.hotline.gateway.routing.RoutingEvent;
 import org.hotline.gateway.routing.RoutingService;
-import org.hotline.gateway.state.LockedSessions;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hotline on Twilio Voice: each webhook resumes the call's flow and answers with TwiML. A call
@@ -38,25 +31,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class TwilioCallService {
 
-    private static final Duration SESSION_TTL = Duration.ofHours(6);
-    private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(8);
 
     private final ContactRunner contacts;
     private final Flow flow;
-    private final LockedSessions sessions;
-    private final JsonMapper json;
+    private final CallSessions calls;
     private final RoutingService routing;
     private final HotlineDirectory directory;
     private final TwimlRenderer twiml;
     private final Clock clock;
 
-    public TwilioCallService(ContactRunner contacts, LockedSessions sessions, JsonMapper json, RoutingService routing,
+    TwilioCallService(ContactRunner contacts, CallSessions calls, RoutingService routing,
                       HotlineDirectory directory, TwimlRenderer twiml, Clock clock) {
         this.contacts = contacts;
         this.flow = contacts.flow();
-        this.sessions = sessions;
-        this.json = json;
+        this.calls = calls;
         this.routing = routing;
         this.directory = directory;
         this.twiml = twiml;
@@ -76,7 +64,7 @@ public class TwilioCallService {
 
     public String incoming(TwilioRequest request, String path) {
         String callSid = request.callSid();
-        return handle(callSid, fingerprint(path, request), existing -> {
+        return calls.handle(callSid, CallSessions.fingerprint(path, request), existing -> {
             if (existing.isPresent()) {
                 // the call is already running: a late duplicate of the first webhook asks nothing new
                 return answer(null, respondWait(existing.get()));
@@ -89,7 +77,7 @@ public class TwilioCallService {
     }
 
     public String gather(TwilioRequest request, String path) {
-        return answerOnce(request.callSid(), request, path, session -> {
+        return calls.answerOnce(request.callSid(), request, path, session -> {
             boolean silence = "true".equals(request.param("silence")) || request.digits() == null || request.digits().isEmpty();
             Input input = silence ? new Input.Silence() : new Input.Digits(request.digits());
             return advance(session, input);
@@ -97,7 +85,7 @@ public class TwilioCallService {
     }
 
     public String recorded(TwilioRequest request, String path) {
-        return answerOnce(request.callSid(), request, path, session -> {
+        return calls.answerOnce(request.callSid(), request, path, session -> {
             boolean recorded = request.intValue("RecordingDuration", 0) > 0 && request.get("RecordingUrl") != null;
             String sid = request.get("RecordingSid");
             String url = request.get("RecordingUrl");
@@ -111,7 +99,7 @@ public class TwilioCallService {
 
     /** The Enqueue action: the caller left the queue (after talking to an officer, or without one). */
     public String queueResult(TwilioRequest request, String path) {
-        return answerOnce(request.callSid(), request, path, session -> {
+        return calls.answerOnce(request.callSid(), request, path, session -> {
             String result = String.valueOf(request.get("QueueResult"));
             return switch (result) {
                 case "bridged", "bridging-in-process", "redirected-from-bridged" -> advance(session, new Input.RouteResult(Input.RouteOutcome.ANSWERED));
@@ -130,7 +118,7 @@ public class TwilioCallService {
 
     /** The Dial action after an overflow or a transfer. */
     public String dialResult(TwilioRequest request, String path) {
-        return answerOnce(request.callSid(), request, path, session -> {
+        return calls.answerOnce(request.callSid(), request, path, session -> {
             if (session.flow().ended()) {
                 return answer(session, Twiml.response().add(Twiml.hangup()).toXml());
             }
@@ -142,7 +130,7 @@ public class TwilioCallService {
 
     /** The queue's wait URL, requested again each time its TwiML ends: position, estimate, or leave. */
     public String waiting(TwilioRequest request) {
-        return handle(request.callSid(), null, found -> {
+        return calls.handle(request.callSid(), null, found -> {
             VoiceSession session = found.orElseThrow(() -> new UnknownCallException(request.callSid()));
             Twiml response = Twiml.response();
             if (session.officerId() != null) {
@@ -173,7 +161,7 @@ public class TwilioCallService {
         if (!List.of("completed", "busy", "failed", "no-answer", "canceled").contains(status)) {
             return;
         }
-        answerOnce(request.callSid(), request, path, session -> {
+        calls.answerOnce(request.callSid(), request, path, session -> {
             if (session.finished()) {
                 return answer(null, "");
             }
@@ -202,64 +190,9 @@ public class TwilioCallService {
         });
     }
 
-    // --- the officer's leg ---
-
-    /** What the officer hears when they pick up: who is waiting, and 1 to accept. */
-    public String officerWhisper(String callSid, String officerId, String language, String topic, boolean urgent) {
-        String officerLanguage = directory.officer(officerId).map(o -> o.languages().getFirst()).orElse("en");
-        String spoken = officerLanguage.equals("en") || directory.language(officerLanguage).isEmpty() ? "en" : officerLanguage;
-        String languageName = directory.language(language).map(l -> l.englishName()).orElse(language);
-        String topicName = topic == null ? "-" : twimlText(spoken, "topic_" + topic).orElse(topic);
-        String text = twimlText(spoken, urgent ? "officer_whisper_urgent" : "officer_whisper").orElseThrow()
-                .replace("{language}", languageName).replace("{topic}", topicName);
-        return Twiml.response()
-                .add(Twiml.element("Gather").attribute("input", "dtmf").attribute("numDigits", 1).attribute("timeout", 10)
-                        .attribute("action", TwimlRenderer.BASE + "/officer-accept?call=" + callSid + "&officer=" + officerId)
-                        .attribute("method", "POST").add(twiml.sentence(spoken, text)))
-                .add(Twiml.redirect(TwimlRenderer.BASE + "/officer-accept?call=" + callSid + "&officer=" + officerId + "&silence=true"))
-                .toXml();
-    }
-
-    /** The officer pressed a key (or nothing): 1 takes the caller, unless someone else already did. */
-    public String officerAccept(TwilioRequest request, String callSid, String officerId, String path) {
-        return answerOnce(callSid, request, path, session -> {
-            Twiml response = Twiml.response();
-            if (!"1".equals(request.digits()) || "true".equals(request.param("silence"))) {
-                routing.noAnswer(callSid, officerId, "declined");
-                return answer(session, response.add(Twiml.hangup()).toXml());
-            }
-            {
-                Router.Outcome outcome = routing.answered(callSid, officerId);
-                boolean taken = outcome.events().stream().anyMatch(e -> e instanceof RoutingEvent.ContactAnswered a && a.contactId().equals(callSid));
-                if (!taken) {
-                    String language = directory.officer(officerId).map(o -> o.languages().getFirst()).orElse("en");
-                    response.add(twiml.sentence(language, twimlText(language, "caller_gone").orElseThrow()));
-                    return answer(session, response.add(Twiml.hangup()).toXml());
-                }
-                response.add(Twiml.element("Dial").add(Twiml.element("Queue").text(queueName(callSid))));
-                return answer(session.answeredBy(officerId, clock.instant()), response.toXml());
-            }
-        });
-    }
-
-    /** The officer's call ended or never connected. */
-    public void officerStatus(TwilioRequest request, String callSid, String officerId, String path) {
-        answerOnce(callSid, request, path, session -> {
-            String status = String.valueOf(request.get("CallStatus"));
-            boolean connected = officerId.equals(session.officerId());
-            if (connected && status.equals("completed")) {
-                routing.ended(officerId, Channel.VOICE, session.flow().vars().get("team"),
-                        Duration.ofSeconds(request.intValue("CallDuration", 0)));
-            } else if (!connected) {
-                routing.noAnswer(callSid, officerId, status.replace('-', ' '));
-            }
-            return answer(session, "");
-        });
-    }
-
     // --- the flow ---
 
-    private Answer advance(VoiceSession session, Input input) {
+    private CallSessions.Answer advance(VoiceSession session, Input input) {
         if (session.flow().ended()) {
             return answer(session, Twiml.response().add(Twiml.hangup()).toXml());
         }
@@ -271,7 +204,7 @@ public class TwilioCallService {
         return render(session.withFlow(result.state()), result.steps());
     }
 
-    private Answer render(VoiceSession start, List<Step> steps) {
+    private CallSessions.Answer render(VoiceSession start, List<Step> steps) {
         Twiml response = Twiml.response();
         VoiceSession session = start.nextTurn();
         String turn = "&n=" + session.turn();
@@ -338,10 +271,12 @@ public class TwilioCallService {
                 .add(Twiml.redirect(TwimlRenderer.BASE + "/gather?silence=true&lang=" + languageOf(session) + "&n=" + session.turn())).toXml();
     }
 
-    // --- storage, locking, duplicates ---
-
     static String queueName(String callSid) {
         return "hotline-" + callSid;
+    }
+
+    private static CallSessions.Answer answer(VoiceSession session, String twiml) {
+        return new CallSessions.Answer(session, twiml);
     }
 
     private String languageOf(VoiceSession session) {
@@ -360,60 +295,6 @@ public class TwilioCallService {
         return promptsText(language, promptId).replace(placeholder, value);
     }
 
-
-    /** What a webhook answers, and the call's session as it is after the answer (null: unchanged). */
-    private record Answer(VoiceSession session, String twiml) {}
-
-    private static Answer answer(VoiceSession session, String twiml) {
-        return new Answer(session, twiml);
-    }
-
-    /**
-     * Handles one webhook of a call under the call's lock: the lock taken and the session read in one
-     * step, the session written and the lock released in one (one round trip each on Redis). The
-     * session keeps its latest answers, so a repeated webhook (same fingerprint) gets the same answer
-     * and changes nothing. {@code fingerprint} null: always handled (the queue's wait URL).
-     */
-    private String handle(String callSid, String fingerprint, Function<Optional<VoiceSession>, Answer> work) {
-        try (var held = sessions.lockAndGet("call:" + callSid, sessionKey(callSid), LOCK_LEASE, LOCK_WAIT)
-                .orElseThrow(() -> new IllegalStateException("the call is busy with another webhook"))) {
-            Optional<VoiceSession> current = held.value().map(text -> json.readValue(text, VoiceSession.class));
-            if (fingerprint != null && current.isPresent() && current.get().answers().containsKey(fingerprint)) {
-                return current.get().answers().get(fingerprint);
-            }
-            Answer answer = work.apply(current);
-            if (answer.session() != null) {
-                // empty answers (status callbacks) need no copy: repeating them is harmless once the session says so
-                VoiceSession saved = fingerprint == null || answer.twiml().isEmpty() ? answer.session()
-                        : answer.session().remembering(fingerprint, answer.twiml());
-                if (!held.putAndRelease(json.writeValueAsString(saved), SESSION_TTL)) {
-                    throw new IllegalStateException("the call's lock ran out before its session was saved");
-                }
-            }
-            return answer.twiml();
-        }
-    }
-
-    private String answerOnce(String callSid, TwilioRequest request, String path, Function<VoiceSession, Answer> work) {
-        return handle(callSid, fingerprint(path, request),
-                session -> work.apply(session.orElseThrow(() -> new UnknownCallException(callSid))));
-    }
-
-    private static String fingerprint(String path, TwilioRequest request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(path.getBytes(StandardCharsets.UTF_8));
-            new TreeMap<>(request.query()).forEach((k, v) -> digest.update((k + "=" + v + "&").getBytes(StandardCharsets.UTF_8)));
-            new TreeMap<>(request.form()).forEach((k, v) -> digest.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sessionKey(String callSid) {
-        return "voice:" + callSid;
-    }
 
     /** A follow-up webhook for a call this gateway does not know (expired, or not started here). */
     public static class UnknownCallException extends RuntimeException {

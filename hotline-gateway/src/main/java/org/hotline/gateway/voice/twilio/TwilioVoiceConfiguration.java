@@ -9,7 +9,6 @@ import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.contact.ContactRunner;
 import org.hotline.gateway.routing.RoutingService;
 import org.hotline.gateway.scripts.PromptRenderer;
-import org.hotline.gateway.state.LockManager;
 import org.hotline.gateway.state.SessionStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,18 +26,29 @@ class TwilioVoiceConfiguration {
     }
 
     @Bean
-    TwilioCallService twilioCallService(ContactRunner contacts, org.hotline.gateway.state.LockedSessions sessions, JsonMapper json,
-                                        RoutingService routing, HotlineDirectory directory, TwimlRenderer twiml, Clock clock) {
-        return new TwilioCallService(contacts, sessions, json, routing, directory, twiml, clock);
+    CallSessions callSessions(org.hotline.gateway.state.LockedSessions sessions, JsonMapper json) {
+        return new CallSessions(sessions, json);
     }
 
     @Bean
-    TwilioVoiceController twilioVoiceController(TwilioCallService calls, PromptRenderer prompts, TwimlRenderer twiml, TwilioSettings settings,
+    TwilioCallService twilioCallService(ContactRunner contacts, CallSessions calls, RoutingService routing, HotlineDirectory directory,
+                                        TwimlRenderer twiml, Clock clock) {
+        return new TwilioCallService(contacts, calls, routing, directory, twiml, clock);
+    }
+
+    @Bean
+    TwilioOfficerLeg twilioOfficerLeg(CallSessions calls, ContactRunner contacts, HotlineDirectory directory, RoutingService routing,
+                                      TwimlRenderer twiml, Clock clock) {
+        return new TwilioOfficerLeg(calls, contacts.flow(), directory, routing, twiml, clock);
+    }
+
+    @Bean
+    TwilioVoiceController twilioVoiceController(TwilioCallService calls, TwilioOfficerLeg officers, PromptRenderer prompts, TwimlRenderer twiml, TwilioSettings settings,
                                                 HotlineDirectory directory, ContactRunner contacts) {
         String fallback = settings.fallbackNumber() != null ? settings.fallbackNumber()
                 : directory.team("counter-trafficking").flatMap(t -> t.overflowNumbers().stream().findFirst())
                         .orElse(directory.teams().stream().flatMap(t -> t.overflowNumbers().stream()).findFirst().orElse(null));
-        return new TwilioVoiceController(calls, prompts, twiml, fallback, contacts.flow().defaultLanguage());
+        return new TwilioVoiceController(calls, officers, prompts, twiml, fallback, contacts.flow().defaultLanguage());
     }
 
     @Bean

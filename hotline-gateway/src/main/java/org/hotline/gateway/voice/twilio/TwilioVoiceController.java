@@ -29,13 +29,15 @@ class TwilioVoiceController {
     private static final Logger log = LoggerFactory.getLogger(TwilioVoiceController.class);
 
     private final TwilioCallService calls;
+    private final TwilioOfficerLeg officers;
     private final PromptRenderer prompts;
     private final TwimlRenderer twiml;
     private final String fallbackNumber;
     private final String defaultLanguage;
 
-    TwilioVoiceController(TwilioCallService calls, PromptRenderer prompts, TwimlRenderer twiml, String fallbackNumber, String defaultLanguage) {
+    TwilioVoiceController(TwilioCallService calls, TwilioOfficerLeg officers, PromptRenderer prompts, TwimlRenderer twiml, String fallbackNumber, String defaultLanguage) {
         this.calls = calls;
+        this.officers = officers;
         this.prompts = prompts;
         this.twiml = twiml;
         this.fallbackNumber = fallbackNumber;
@@ -81,20 +83,20 @@ class TwilioVoiceController {
     @PostMapping("/officer")
     String officer(HttpServletRequest request) {
         TwilioRequest twilio = twilio(request);
-        return calls.officerWhisper(twilio.param("call"), twilio.param("officer"), twilio.param("language"), twilio.param("topic"),
+        return officers.whisper(twilio.param("call"), twilio.param("officer"), twilio.param("language"), twilio.param("topic"),
                 "true".equals(twilio.param("urgent")));
     }
 
     @PostMapping("/officer-accept")
     String officerAccept(HttpServletRequest request) {
         TwilioRequest twilio = twilio(request);
-        return calls.officerAccept(twilio, required(twilio, "call"), required(twilio, "officer"), "officer-accept");
+        return officers.accept(twilio, required(twilio, "call"), required(twilio, "officer"), "officer-accept");
     }
 
     @PostMapping("/officer-status")
     ResponseEntity<Void> officerStatus(HttpServletRequest request) {
         TwilioRequest twilio = twilio(request);
-        calls.officerStatus(twilio, required(twilio, "call"), required(twilio, "officer"), "officer-status");
+        officers.status(twilio, required(twilio, "call"), required(twilio, "officer"), "officer-status");
         return ResponseEntity.noContent().build();
     }
 

@@ -1,0 +1,81 @@
+package org.hotline.gateway.voice.twilio;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.hotline.gateway.state.LockedSessions;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Twilio call's session between webhooks: taken under the call's lock, answered once per distinct
+ * webhook (a retried webhook gets the answer it got before, and nothing happens twice), and saved.
+ * The caller's leg and the officer's leg both go through it.
+ */
+final class CallSessions {
+
+    private static final Duration SESSION_TTL = Duration.ofHours(6);
+    private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(8);
+
+    private final LockedSessions sessions;
+    private final JsonMapper json;
+
+    CallSessions(LockedSessions sessions, JsonMapper json) {
+        this.sessions = sessions;
+        this.json = json;
+    }
+
+    /** What a webhook answers, and the call's session as it is after the answer (null: unchanged). */
+    record Answer(VoiceSession session, String twiml) {}
+
+    /**
+     * Handles one webhook of a call under the call's lock: the lock taken and the session read in one
+     * step, the session written and the lock released in one (one round trip each on Redis). The
+     * session keeps its latest answers, so a repeated webhook (same fingerprint) gets the same answer
+     * and changes nothing. {@code fingerprint} null: always handled (the queue's wait URL).
+     */
+    String handle(String callSid, String fingerprint, Function<Optional<VoiceSession>, Answer> work) {
+        try (var held = sessions.lockAndGet("call:" + callSid, sessionKey(callSid), LOCK_LEASE, LOCK_WAIT)
+                .orElseThrow(() -> new IllegalStateException("the call is busy with another webhook"))) {
+            Optional<VoiceSession> current = held.value().map(text -> json.readValue(text, VoiceSession.class));
+            if (fingerprint != null && current.isPresent() && current.get().answers().containsKey(fingerprint)) {
+                return current.get().answers().get(fingerprint);
+            }
+            Answer answer = work.apply(current);
+            if (answer.session() != null) {
+                // empty answers (status callbacks) need no copy: repeating them is harmless once the session says so
+                VoiceSession saved = fingerprint == null || answer.twiml().isEmpty() ? answer.session()
+                        : answer.session().remembering(fingerprint, answer.twiml());
+                if (!held.putAndRelease(json.writeValueAsString(saved), SESSION_TTL)) {
+                    throw new IllegalStateException("the call's lock ran out before its session was saved");
+                }
+            }
+            return answer.twiml();
+        }
+    }
+
+    String answerOnce(String callSid, TwilioRequest request, String path, Function<VoiceSession, Answer> work) {
+        return handle(callSid, fingerprint(path, request),
+                session -> work.apply(session.orElseThrow(() -> new TwilioCallService.UnknownCallException(callSid))));
+    }
+
+    static String fingerprint(String path, TwilioRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            new TreeMap<>(request.query()).forEach((k, v) -> digest.update((k + "=" + v + "&").getBytes(StandardCharsets.UTF_8)));
+            new TreeMap<>(request.form()).forEach((k, v) -> digest.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sessionKey(String callSid) {
+        return "voice:" + callSid;
+    }
+}
