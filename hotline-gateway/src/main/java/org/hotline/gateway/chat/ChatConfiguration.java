@@ -89,7 +89,7 @@ class ChatConfiguration {
                                         InboxEvents inbox, ChatSettings settings, Clock clock) {
         ConversationService conversations = new ConversationService(contacts, store, new ChatText(prompts, contacts.flow().officerKey()), routing,
                 directory, outbox, sender, inbox, settings, clock);
-        sender.reportTo(conversations);
+        sender.reportTo(conversations.deliveries());
         return conversations;
     }
 

@@ -1,0 +1,113 @@
+package org.hotline.gateway.chat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hotline.gateway.calllog.CallOutcome;
+import org.hotline.gateway.calllog.CallRecord;
+import org.hotline.gateway.channel.ContactChannel;
+import org.hotline.gateway.contact.ContactRunner;
+import org.hotline.gateway.contact.Person;
+import org.hotline.gateway.flow.Channel;
+import org.hotline.gateway.routing.QueuedContact;
+import org.hotline.gateway.routing.RoutingService;
+
+/**
+ * How a conversation changes: under the person's lock, saved before its effects (outgoing messages,
+ * the routing queue, the call log, inbox events) happen, so a failure in between is finished by the
+ * provider's retry rather than lost; and how it ends (the record).
+ */
+final class ConversationCommits {
+
+    private final ConversationStore store;
+    private final ChatSender sender;
+    private final RoutingService routing;
+    private final InboxEvents inbox;
+    private final ContactRunner contacts;
+
+    ConversationCommits(ConversationStore store, ChatSender sender, RoutingService routing, InboxEvents inbox, ContactRunner contacts) {
+        this.store = store;
+        this.sender = sender;
+        this.routing = routing;
+        this.inbox = inbox;
+        this.contacts = contacts;
+    }
+
+    Conversation change(String conversationId, Function<Conversation, ConversationChange> change) {
+        Conversation known = store.get(conversationId).orElseThrow(() -> new ConversationService.UnknownConversationException(conversationId));
+        return store.underLock(known.channel(), known.contact(), () -> {
+            Conversation current = store.get(conversationId).orElseThrow(() -> new ConversationService.UnknownConversationException(conversationId));
+            return commit(change.apply(current));
+        });
+    }
+
+    /** An entry as this change sees it: changed here, or as stored. */
+    Optional<ChatEntry> entry(ConversationChange work, String entryId) {
+        ChatEntry changed = work.entries.get(entryId);
+        return changed != null ? Optional.of(changed) : store.entry(work.conversation.id(), entryId);
+    }
+
+    Conversation commit(ConversationChange work) {
+        Conversation c = work.conversation;
+        if (work.before == null || !c.equals(work.before) || !work.entries.isEmpty()) {
+            store.save(work.before, c, List.copyOf(work.entries.values()));
+        }
+        work.outgoing.forEach(sender::enqueue);
+        if (work.record != null) {
+            contacts.ended(work.record, person(c.channel(), c.contact()));
+            if (work.before != null && work.before.status() == Conversation.Status.QUEUED && c.officerId() == null) {
+                routing.abandon(c.id());
+            }
+        }
+        work.toQueue.forEach(routing::enqueue);
+        work.changes.forEach(inbox::publish);
+        return c;
+    }
+
+    /** A WhatsApp or SMS person has a number (remembered as the same person when they call); a messenger user only an id. */
+    static Person person(ContactChannel channel, String contact) {
+        return new Person(channel, contact, channel.phoneAddressed() ? phoneOf(channel, contact) : null);
+    }
+
+    private static String phoneOf(ContactChannel channel, String contact) {
+        return contact.startsWith("whatsapp:") ? contact.substring("whatsapp:".length()) : contact;
+    }
+
+    /**
+     * Closes the conversation: the call log gets its record (with {@code closing}, the officer's own
+     * outcome, when an officer closed it), and the person's next message opens a new one.
+     */
+    void finish(ConversationChange work, String outcome, String closing, Instant now) {
+        Conversation c = work.conversation.closed(outcome, now);
+        work.conversation = c;
+        boolean answered = c.officerId() != null;
+        CallOutcome result = answered ? CallOutcome.ANSWERED
+                : c.queuedAt() != null ? CallOutcome.ABANDONED_IN_QUEUE : CallOutcome.INFORMATION_ONLY;
+        Duration queueWait = c.queuedAt() == null ? Duration.ZERO
+                : Duration.between(c.queuedAt(), c.assignedAt() != null ? c.assignedAt() : now);
+        Duration talk = c.assignedAt() == null ? Duration.ZERO : Duration.between(c.assignedAt(), now);
+        work.record = new CallRecord(c.id(), c.channel(), c.contact(), c.language(), c.topic(), c.team(), c.flow().path(),
+                c.startedAt(), now, queueWait, c.officerId(), talk, result, c.referralIds(), closing, null);
+        work.changes.add(InboxChange.of("conversation", c, null));
+    }
+
+    /** A change saved by an earlier attempt that failed before its effects: its effects, again. */
+    ConversationChange redo(Conversation saved) {
+        ConversationChange work = new ConversationChange(saved, saved);
+        for (String id : saved.pending()) {
+            entry(work, id).filter(e -> e.delivery() == Delivery.QUEUED)
+                    .ifPresent(e -> work.outgoing.add(outbound(saved, e.id(), new Reply(e.text(), List.of()), e.template())));
+        }
+        if (saved.status() == Conversation.Status.QUEUED) {
+            work.toQueue.add(QueuedContact.waiting(saved.id(), Channel.CHAT, saved.team(), saved.language(), saved.priority(),
+                    saved.topic(), saved.queuedAt()));
+        }
+        return work;
+    }
+
+    static OutboundMessage outbound(Conversation c, String entryId, Reply reply, boolean template) {
+        return new OutboundMessage(c.id(), entryId, c.channel(), c.contact(), c.hotlineAddress(), reply.text(), reply.buttons(), template);
+    }
+}
