@@ -1,23 +1,16 @@
 package org.hotline.gateway.flow;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.hotline.gateway.flow.Flow.LanguageOption;
-import org.hotline.gateway.flow.Input.Digits;
 import org.hotline.gateway.flow.Input.Hangup;
 import org.hotline.gateway.flow.Input.RecordingResult;
 import org.hotline.gateway.flow.Input.RouteResult;
 import org.hotline.gateway.flow.Input.Silence;
-import org.hotline.gateway.flow.Input.Text;
 import org.hotline.gateway.flow.Node.Asking;
 import org.hotline.gateway.flow.Node.ReferralKind;
-import org.hotline.gateway.flow.Step.AskKind;
-import org.hotline.gateway.phone.PhoneNumbers;
 
 /**
  * The interpreter: {@code advance(flow, state, input) -> (steps, state)}. Pure and deterministic: no
@@ -28,8 +21,6 @@ public final class FlowEngine {
 
     /** Bounds one advance: a flow that loops without waiting is a bug, and must not hang a call. */
     static final int MAX_NODES_PER_ADVANCE = 100;
-    private static final int LANGUAGES_PER_PAGE = 8;
-    private static final String MORE_KEY = "9";
 
     private FlowEngine() {}
 
@@ -63,10 +54,10 @@ public final class FlowEngine {
             case Node.Record record when input instanceof RecordingResult result -> result.recorded()
                     ? run(flow, state.withVar("recording", result.recordingRef()).at(record.recorded()), steps)
                     : run(flow, state.at(record.silent()), steps);
-            case Node.Menu menu -> answer(flow, state, menu.asking(), input, steps, reply -> matchMenu(flow, state, menu, reply));
-            case Node.YesNo yesNo -> answer(flow, state, yesNo.asking(), input, steps, reply -> matchYesNo(flow, state, reply)
+            case Node.Menu menu -> answer(flow, state, menu.asking(), input, steps, reply -> Replies.matchMenu(flow, state, menu, reply));
+            case Node.YesNo yesNo -> answer(flow, state, yesNo.asking(), input, steps, reply -> Replies.matchYesNo(flow, state, reply)
                     .map(yes -> state.withVar(yesNo.saveAs(), yes ? "yes" : "no").at(yes ? yesNo.yes() : yesNo.no())));
-            case Node.CollectDigits collect -> answer(flow, state, collect.asking(), input, steps, reply -> matchDigits(flow, state, collect, reply));
+            case Node.CollectDigits collect -> answer(flow, state, collect.asking(), input, steps, reply -> Replies.matchDigits(flow, state, collect, reply));
             case Node.LanguageMenu menu -> answerLanguage(flow, state, menu, input, steps);
             // an input the waiting node does not expect (a key press during a queue): nothing changes
             default -> new Result(List.of(), state);
@@ -135,19 +126,19 @@ public final class FlowEngine {
                     boolean offer = menu.offerReturning() && returning != null
                             && flow.languages().stream().anyMatch(l -> l.code().equals(returning));
                     s = s.withPage(offer ? -1 : 0);
-                    steps.add(askLanguage(flow, s, menu));
+                    steps.add(Questions.askLanguage(flow, s, menu));
                     return new Result(steps, s);
                 }
                 case Node.Menu menu -> {
-                    steps.add(ask(flow, s, menu));
+                    steps.add(Questions.ask(flow, s, menu));
                     return new Result(steps, s);
                 }
                 case Node.YesNo yesNo -> {
-                    steps.add(ask(flow, s, yesNo));
+                    steps.add(Questions.ask(flow, s, yesNo));
                     return new Result(steps, s);
                 }
                 case Node.CollectDigits collect -> {
-                    steps.add(ask(flow, s, collect));
+                    steps.add(Questions.ask(flow, s, collect));
                     return new Result(steps, s);
                 }
             }
@@ -165,7 +156,7 @@ public final class FlowEngine {
         return branch.otherwise();
     }
 
-    private static String languageOf(Flow flow, FlowState s) {
+    static String languageOf(Flow flow, FlowState s) {
         return s.language() != null ? s.language() : flow.defaultLanguage();
     }
 
@@ -214,6 +205,11 @@ public final class FlowEngine {
 
     // asking
 
+    /** The language menu: the reply read against its page, or the returning offer. */
+    private static Result answerLanguage(Flow flow, FlowState s, Node.LanguageMenu menu, Input input, List<Step> steps) {
+        return answer(flow, s, menu.asking(), input, steps, reply -> Replies.matchLanguage(flow, s, menu, reply));
+    }
+
     private interface Matcher {
         Optional<FlowState> match(String reply);
     }
@@ -223,14 +219,14 @@ public final class FlowEngine {
      * then a reprompt for wrong input or silence, and the failure exit once retries are used up.
      */
     private static Result answer(Flow flow, FlowState s, Asking asking, Input input, List<Step> steps, Matcher matcher) {
-        String reply = replyOf(input);
+        String reply = Replies.replyOf(input);
         if (reply == null && !(input instanceof Silence)) {
             return new Result(List.of(), s);
         }
         Node node = flow.node(s.node());
         boolean keysApply = !(node instanceof Node.CollectDigits);
         if (reply != null && keysApply && reply.equals(flow.repeatKey())) {
-            steps.add(reask(flow, s));
+            steps.add(Questions.reask(flow, s));
             return new Result(steps, s);
         }
         if (reply != null && keysApply && reply.equals(flow.officerKey()) && flow.officerTarget() != null) {
@@ -241,7 +237,7 @@ public final class FlowEngine {
             FlowState next = matched.get();
             // a matcher that stays on the node (the language menu turning a page) has asked again itself
             return next.node().equals(s.node()) && next.path().size() == s.path().size()
-                    ? new Result(List.of(reask(flow, next)), next)
+                    ? new Result(List.of(Questions.reask(flow, next)), next)
                     : run(flow, next, steps);
         }
         int attempts = s.attempts() + 1;
@@ -253,175 +249,24 @@ public final class FlowEngine {
         if (prompt != null) {
             steps.add(new Step.Say(prompt, languageOf(flow, retry), null));
         }
-        steps.add(reask(flow, retry));
+        steps.add(Questions.reask(flow, retry));
         return new Result(steps, retry);
     }
 
-    private static String replyOf(Input input) {
-        return switch (input) {
-            case Digits d -> d.digits().trim();
-            case Text t -> t.text().strip();
-            default -> null;
-        };
-    }
 
-    private static Step.Ask reask(Flow flow, FlowState s) {
-        return switch (flow.node(s.node())) {
-            case Node.Menu m -> ask(flow, s, m);
-            case Node.YesNo y -> ask(flow, s, y);
-            case Node.CollectDigits c -> ask(flow, s, c);
-            case Node.LanguageMenu l -> askLanguage(flow, s, l);
-            default -> throw new IllegalStateException("node '" + s.node() + "' does not ask");
-        };
-    }
 
-    private static Step.Ask ask(Flow flow, FlowState s, Node.Menu menu) {
-        String language = languageOf(flow, s);
-        List<Step.Option> options = menu.choices().stream()
-                .map(c -> new Step.Option(c.key(), c.label(), language)).toList();
-        return new Step.Ask(menu.id(), AskKind.MENU, menu.prompt(), language, options, menu.asking().timeout(),
-                1, hasOfficerKey(flow), flow.repeatKey() != null);
-    }
 
-    private static Step.Ask ask(Flow flow, FlowState s, Node.YesNo yesNo) {
-        String language = languageOf(flow, s);
-        return new Step.Ask(yesNo.id(), AskKind.YES_NO, yesNo.prompt(), language,
-                List.of(new Step.Option("1", "yes", language), new Step.Option("2", "no", language)),
-                yesNo.asking().timeout(), 1, hasOfficerKey(flow), flow.repeatKey() != null);
-    }
 
-    private static Step.Ask ask(Flow flow, FlowState s, Node.CollectDigits collect) {
-        return new Step.Ask(collect.id(), AskKind.DIGITS, collect.prompt(), languageOf(flow, s), List.of(),
-                collect.asking().timeout(), collect.maxDigits(), false, false);
-    }
 
-    private static boolean hasOfficerKey(Flow flow) {
-        return flow.officerKey() != null && flow.officerTarget() != null;
-    }
 
-    private static Optional<FlowState> matchMenu(Flow flow, FlowState s, Node.Menu menu, String reply) {
-        String language = languageOf(flow, s);
-        String normalized = normalize(reply);
-        return menu.choices().stream()
-                .filter(c -> c.key().equals(reply) || normalize(flow.prompts().text(language, c.label())).equals(normalized))
-                .findFirst()
-                .map(c -> s.withVar(menu.saveAs(), c.value()).at(c.next()));
-    }
 
-    private static Optional<Boolean> matchYesNo(Flow flow, FlowState s, String reply) {
-        if (reply.equals("1")) {
-            return Optional.of(true);
-        }
-        if (reply.equals("2")) {
-            return Optional.of(false);
-        }
-        String language = languageOf(flow, s);
-        String normalized = normalize(reply);
-        if (words(flow, language, "yes_words").contains(normalized)) {
-            return Optional.of(true);
-        }
-        if (words(flow, language, "no_words").contains(normalized)) {
-            return Optional.of(false);
-        }
-        return Optional.empty();
-    }
 
-    private static Set<String> words(Flow flow, String language, String promptId) {
-        return flow.prompts().find(language, promptId)
-                .map(p -> Set.of(p.text().split("\\s*,\\s*")).stream().map(FlowEngine::normalize)
-                        .collect(java.util.stream.Collectors.toSet()))
-                .orElse(Set.of());
-    }
 
-    private static Optional<FlowState> matchDigits(Flow flow, FlowState s, Node.CollectDigits collect, String reply) {
-        String digits = reply.replaceAll("[\\s().-]", "").replaceFirst("#$", "");
-        if (!digits.matches("\\+?\\d+")) {
-            return Optional.empty();
-        }
-        int count = digits.replace("+", "").length();
-        if (count < collect.minDigits() || count > collect.maxDigits()) {
-            return Optional.empty();
-        }
-        String value = digits;
-        if (collect.phone()) {
-            // a number dialled as 00359... is +359...
-            String dialled = digits.startsWith("00") ? "+" + digits.substring(2) : digits;
-            Optional<String> e164 = PhoneNumbers.normalize(dialled, flow.phoneRegion());
-            if (e164.isEmpty()) {
-                return Optional.empty();
-            }
-            value = e164.get();
-        }
-        return Optional.of(s.withVar(collect.saveAs(), value).at(collect.next()));
-    }
 
-    // the language menu: pages of eight, 9 for more; a returning caller is first offered their language
 
-    private static Step.Ask askLanguage(Flow flow, FlowState s, Node.LanguageMenu menu) {
-        Duration timeout = menu.asking().timeout();
-        if (s.page() < 0) {
-            String returning = s.facts().returningLanguage();
-            return new Step.Ask(menu.id(), AskKind.LANGUAGE, "continue_in_language", returning,
-                    List.of(new Step.Option("1", "language_name", returning), new Step.Option("2", "other_languages", returning)),
-                    timeout, 1, hasOfficerKey(flow), flow.repeatKey() != null);
-        }
-        List<Step.Option> options = new ArrayList<>();
-        List<LanguageOption> page = languagePage(flow, s.page());
-        for (int i = 0; i < page.size(); i++) {
-            options.add(new Step.Option(String.valueOf(i + 1), "language_name", page.get(i).code()));
-        }
-        if (languagePages(flow) > 1) {
-            options.add(new Step.Option(MORE_KEY, "more_languages", languageOf(flow, s)));
-        }
-        return new Step.Ask(menu.id(), AskKind.LANGUAGE, menu.prompt(), languageOf(flow, s), options, timeout, 1,
-                hasOfficerKey(flow), flow.repeatKey() != null);
-    }
 
-    private static int languagePages(Flow flow) {
-        int count = flow.languages().size();
-        return count <= 9 ? 1 : (count + LANGUAGES_PER_PAGE - 1) / LANGUAGES_PER_PAGE;
-    }
 
-    private static List<LanguageOption> languagePage(Flow flow, int page) {
-        List<LanguageOption> all = flow.languages();
-        if (languagePages(flow) == 1) {
-            return all;
-        }
-        return all.subList(page * LANGUAGES_PER_PAGE, Math.min(all.size(), (page + 1) * LANGUAGES_PER_PAGE));
-    }
 
-    private static Result answerLanguage(Flow flow, FlowState s, Node.LanguageMenu menu, Input input, List<Step> steps) {
-        return answer(flow, s, menu.asking(), input, steps, reply -> {
-            if (s.page() < 0) {
-                if (reply.equals("1") || words(flow, s.facts().returningLanguage(), "yes_words").contains(normalize(reply))) {
-                    return Optional.of(s.withLanguage(s.facts().returningLanguage()).at(menu.next()));
-                }
-                if (reply.equals("2") || words(flow, s.facts().returningLanguage(), "no_words").contains(normalize(reply))) {
-                    return Optional.of(s.withPage(0));
-                }
-                return byName(flow, reply).map(code -> s.withLanguage(code).at(menu.next()));
-            }
-            if (reply.equals(MORE_KEY) && languagePages(flow) > 1) {
-                return Optional.of(s.withPage((s.page() + 1) % languagePages(flow)));
-            }
-            List<LanguageOption> page = languagePage(flow, s.page());
-            if (reply.matches("[1-9]") && Integer.parseInt(reply) <= page.size()) {
-                return Optional.of(s.withLanguage(page.get(Integer.parseInt(reply) - 1).code()).at(menu.next()));
-            }
-            return byName(flow, reply).map(code -> s.withLanguage(code).at(menu.next()));
-        });
-    }
 
-    private static Optional<String> byName(Flow flow, String reply) {
-        String normalized = normalize(reply);
-        return flow.languages().stream()
-                .filter(l -> normalize(l.name()).equals(normalized) || normalize(l.englishName()).equals(normalized)
-                        || l.code().equals(normalized))
-                .map(LanguageOption::code).findFirst();
-    }
-
-    private static String normalize(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s]+", " ").strip();
-    }
 
 }

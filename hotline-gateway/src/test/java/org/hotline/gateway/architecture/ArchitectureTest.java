@@ -23,6 +23,7 @@ class ArchitectureTest {
     void theEngineImportsOnlyTheJdkItsYamlParserAndPhoneNumbers() {
         classes().that().haveSimpleNameStartingWith("FlowEngine").or().haveSimpleName("FlowState").or().haveSimpleName("Facts")
                 .or().haveSimpleName("Input").or().haveSimpleName("Step").or().haveSimpleName("Node").or().haveSimpleName("Flow")
+                .or().haveSimpleName("Questions").or().haveSimpleName("Replies")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.hotline.gateway.flow..", "org.yaml.snakeyaml..",
                         "com.google.i18n.phonenumbers..", "org.hotline.gateway.phone..")
                 .check(GATEWAY);
