@@ -2,24 +2,15 @@ package org.hotline.gateway.routing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.hotline.gateway.config.HotlineConfig;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.flow.Channel;
-import org.hotline.gateway.routing.AssignmentPolicy.Decision;
 import org.hotline.gateway.routing.RoutingEvent.ContactAbandoned;
 import org.hotline.gateway.routing.RoutingEvent.ContactAnswered;
-import org.hotline.gateway.routing.RoutingEvent.ContactOverflowed;
 import org.hotline.gateway.routing.RoutingEvent.ContactTimedOut;
-import org.hotline.gateway.routing.RoutingEvent.ContactUnroutable;
-import org.hotline.gateway.routing.RoutingEvent.OfferMade;
 import org.hotline.gateway.routing.RoutingEvent.OfferWithdrawn;
-import org.hotline.gateway.routing.RoutingEvent.PresenceChanged;
 
 /**
  * Routing as pure functions: each operation takes the state and an instant, and returns the new
@@ -28,8 +19,8 @@ import org.hotline.gateway.routing.RoutingEvent.PresenceChanged;
  */
 public final class Router {
 
-    private final HotlineDirectory directory;
-    private final HotlineConfig.RoutingPolicy policy;
+    final HotlineDirectory directory;
+    final HotlineConfig.RoutingPolicy policy;
     private final Presence initialPresence;
 
     public Router(HotlineDirectory directory, Presence initialPresence) {
@@ -50,7 +41,7 @@ public final class Router {
 
     /** Puts a contact in its team's queue and tries to place it; a contact already queued is left as it is. */
     public Outcome enqueue(RoutingState state, QueuedContact contact, Instant now) {
-        Change w = new Change(state, now);
+        RoutingChange w = new RoutingChange(this, state, now);
         if (w.find(contact.contactId()).isPresent()) {
             return w.unchanged();
         }
@@ -60,7 +51,7 @@ public final class Router {
 
     /** The officer accepted the offer (pressed 1, picked up). Too late, or not theirs: nothing changes. */
     public Outcome answered(RoutingState state, String contactId, String officerId, Instant now) {
-        Change w = new Change(state, now);
+        RoutingChange w = new RoutingChange(this, state, now);
         Optional<QueuedContact> found = w.find(contactId);
         if (found.isEmpty() || !officerId.equals(found.get().offeredTo())) {
             return w.unchanged();
@@ -78,7 +69,7 @@ public final class Router {
      * if it waits there, and counted against the officer's chat capacity either way.
      */
     public Outcome take(RoutingState state, String contactId, String officerId, Instant now) {
-        Change w = new Change(state, now);
+        RoutingChange w = new RoutingChange(this, state, now);
         Optional<QueuedContact> found = w.find(contactId);
         if (found.isPresent()) {
             QueuedContact contact = found.get();
@@ -95,7 +86,7 @@ public final class Router {
 
     /** The offer rang out or was declined: the next officer is tried; too many misses mark the officer away. */
     public Outcome noAnswer(RoutingState state, String contactId, String officerId, String reason, Instant now) {
-        Change w = new Change(state, now);
+        RoutingChange w = new RoutingChange(this, state, now);
         Optional<QueuedContact> found = w.find(contactId);
         if (found.isEmpty() || !officerId.equals(found.get().offeredTo())) {
             return w.unchanged();
@@ -106,7 +97,7 @@ public final class Router {
 
     /** The caller hung up while waiting. */
     public Outcome abandon(RoutingState state, String contactId, Instant now) {
-        Change w = new Change(state, now);
+        RoutingChange w = new RoutingChange(this, state, now);
         Optional<QueuedContact> found = w.find(contactId);
         if (found.isEmpty()) {
             return w.unchanged();
@@ -123,7 +114,7 @@ public final class Router {
 
     /** A call or conversation of the officer ended; after a call comes the wrap-up time. */
     public Outcome ended(RoutingState state, String officerId, Channel channel, String team, Duration talkTime, Instant now) {
-        Change w = new Change(state, now);
+        RoutingChange w = new RoutingChange(this, state, now);
         Instant freeAgain = channel == Channel.VOICE ? now.plus(policy.wrapUp()) : now;
         w.officers.put(officerId, w.officer(officerId).ended(channel, freeAgain));
         if (channel == Channel.VOICE && team != null && talkTime != null) {
@@ -139,7 +130,7 @@ public final class Router {
         if (presence == Presence.BUSY) {
             throw new IllegalArgumentException("busy is not declared: it follows from calls, chats and wrap-up");
         }
-        Change w = new Change(state, now);
+        RoutingChange w = new RoutingChange(this, state, now);
         OfficerStatus status = w.officer(officerId);
         if (status.declared() == presence) {
             return w.unchanged();
@@ -153,7 +144,7 @@ public final class Router {
     }
 
     public Outcome override(RoutingState state, String team, TeamOverride override, Instant now) {
-        Change w = new Change(state, now);
+        RoutingChange w = new RoutingChange(this, state, now);
         if (override == null) {
             w.overrides.remove(team);
         } else {
@@ -164,7 +155,7 @@ public final class Router {
 
     /** Time passing: offers that rang out, calls that waited too long, wrap-ups that ended. */
     public Outcome tick(RoutingState state, Instant now) {
-        Change w = new Change(state, now);
+        RoutingChange w = new RoutingChange(this, state, now);
         for (QueuedContact contact : w.allWaiting()) {
             if (contact.offeredTo() != null) {
                 if (!now.isBefore(contact.offeredAt().plus(policy.ringTimeout()))) {
@@ -218,146 +209,4 @@ public final class Router {
         return status != null ? status : OfficerStatus.initial(officerId, initialPresence);
     }
 
-    /** A mutable working copy of the state for one operation. */
-    private final class Change {
-        final RoutingState before;
-        final Instant now;
-        final Map<String, OfficerStatus> officers = new TreeMap<>();
-        final Map<String, List<QueuedContact>> queues = new TreeMap<>();
-        final Map<String, TeamOverride> overrides;
-        final Map<String, Duration> handleTimes;
-        final Map<String, String> reasons = new HashMap<>();
-        final List<RoutingEvent> events = new ArrayList<>();
-
-        Change(RoutingState state, Instant now) {
-            this.before = state;
-            this.now = now;
-            directory.officers().forEach(o -> officers.put(o.id(), statusOf(state, o.id())));
-            state.queues().forEach((team, queue) -> queues.put(team, new ArrayList<>(queue)));
-            this.overrides = new HashMap<>(state.overrides());
-            this.handleTimes = new HashMap<>(state.handleTimes());
-        }
-
-        OfficerStatus officer(String id) {
-            OfficerStatus status = officers.get(id);
-            if (status == null) {
-                throw new IllegalArgumentException("unknown officer " + id);
-            }
-            return status;
-        }
-
-        List<QueuedContact> queue(String team) {
-            return queues.computeIfAbsent(team, t -> new ArrayList<>());
-        }
-
-        Optional<QueuedContact> find(String contactId) {
-            return queues.values().stream().flatMap(List::stream).filter(c -> c.contactId().equals(contactId)).findFirst();
-        }
-
-        List<QueuedContact> allWaiting() {
-            return queues.values().stream().flatMap(List::stream).sorted(QueuedContact::queueOrder).toList();
-        }
-
-        void remove(QueuedContact contact) {
-            queue(contact.team()).removeIf(c -> c.contactId().equals(contact.contactId()));
-        }
-
-        void replace(QueuedContact contact) {
-            List<QueuedContact> queue = queue(contact.team());
-            queue.replaceAll(c -> c.contactId().equals(contact.contactId()) ? contact : c);
-        }
-
-        void withdraw(QueuedContact contact, String reason, boolean missed) {
-            String officerId = contact.offeredTo();
-            OfficerStatus status = officer(officerId).offerCleared(missed);
-            if (missed && status.missedOffers() >= policy.missedOffersBeforeAway()) {
-                status = status.withDeclared(Presence.AWAY);
-                reasons.put(officerId, status.missedOffers() + " offers missed in a row");
-            }
-            officers.put(officerId, status);
-            replace(contact.offerEnded(missed));
-            events.add(new OfferWithdrawn(0, contact.contactId(), officerId, reason));
-        }
-
-        void dispatch() {
-            for (QueuedContact contact : allWaiting()) {
-                if (contact.offeredTo() != null) {
-                    continue;
-                }
-                Decision decision = AssignmentPolicy.decide(contact, directory, officers, now, policy.chatCapacity());
-                switch (decision) {
-                    case AssignmentPolicy.Offer offer -> {
-                        if (contact.channel() == Channel.CHAT) {
-                            // a conversation is assigned at once: the officer finds it in the inbox
-                            remove(contact);
-                            officers.put(offer.officerId(), officer(offer.officerId()).answered(Channel.CHAT));
-                            events.add(new ContactAnswered(0, contact.contactId(), offer.officerId(), Channel.CHAT, contact.team(),
-                                    Duration.between(contact.enqueuedAt(), now), Duration.ZERO));
-                        } else {
-                            replace(contact.offered(offer.officerId(), now));
-                            officers.put(offer.officerId(), officer(offer.officerId()).offered(contact.contactId(), now));
-                            events.add(new OfferMade(0, contact.contactId(), offer.officerId(), contact.channel(), contact.team(),
-                                    contact.language(), contact.topic(), contact.priority() == org.hotline.gateway.flow.Node.Priority.URGENT));
-                        }
-                    }
-                    case AssignmentPolicy.Overflow overflow -> {
-                        remove(contact);
-                        events.add(new ContactOverflowed(0, contact.contactId(), contact.team(), String.join(",", overflow.numbers())));
-                    }
-                    case AssignmentPolicy.Nobody nobody -> {
-                        remove(contact);
-                        events.add(new ContactUnroutable(0, contact.contactId(), contact.team()));
-                    }
-                    case AssignmentPolicy.Wait wait -> {
-                        // stays in the queue
-                    }
-                }
-            }
-        }
-
-        Outcome dispatchAndFinish() {
-            dispatch();
-            announcePresence();
-            return finish(false);
-        }
-
-        void announcePresence() {
-            officers.replaceAll((id, status) -> {
-                Presence now = status.effective(this.now, policy.chatCapacity());
-                if (now != status.announced()) {
-                    events.add(new PresenceChanged(0, id, status.announced(), now, reasons.getOrDefault(id, "")));
-                    return status.announcing(now);
-                }
-                return status;
-            });
-        }
-
-        Outcome unchanged() {
-            return new Outcome(before, List.of());
-        }
-
-        Outcome finish(boolean forceChange) {
-            queues.values().removeIf(List::isEmpty);
-            RoutingState candidate = new RoutingState(before.version(), officers, queues, overrides, handleTimes);
-            if (!forceChange && events.isEmpty() && candidate.equals(before)) {
-                return unchanged();
-            }
-            long version = before.version() + 1;
-            List<RoutingEvent> versioned = events.stream().map(e -> withVersion(e, version)).toList();
-            return new Outcome(new RoutingState(version, officers, queues, overrides, handleTimes), versioned);
-        }
-    }
-
-    private static RoutingEvent withVersion(RoutingEvent e, long v) {
-        return switch (e) {
-            case OfferMade x -> new OfferMade(v, x.contactId(), x.officerId(), x.channel(), x.team(), x.language(), x.topic(), x.urgent());
-            case OfferWithdrawn x -> new OfferWithdrawn(v, x.contactId(), x.officerId(), x.reason());
-            case ContactAnswered x -> new ContactAnswered(v, x.contactId(), x.officerId(), x.channel(), x.team(), x.queueWait(), x.ringTime());
-            case ContactOverflowed x -> new ContactOverflowed(v, x.contactId(), x.team(), x.number());
-            case ContactUnroutable x -> new ContactUnroutable(v, x.contactId(), x.team());
-            case ContactTimedOut x -> new ContactTimedOut(v, x.contactId(), x.team(), x.queueWait());
-            case ContactAbandoned x -> new ContactAbandoned(v, x.contactId(), x.team(), x.queueWait());
-            case PresenceChanged x -> new PresenceChanged(v, x.officerId(), x.from(), x.to(), x.reason());
-        };
-    }
 }
