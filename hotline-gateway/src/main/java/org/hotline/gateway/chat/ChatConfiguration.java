@@ -56,8 +56,9 @@ class ChatConfiguration {
     }
 
     @Bean
-    ConversationStore conversationStore(SessionStore store, LockManager locks, PiiCipher cipher, JsonMapper json) {
-        return new ConversationStore(store, locks, cipher, json);
+    ConversationStore conversationStore(SessionStore store, LockManager locks, org.hotline.gateway.state.LockedSessions lockedSessions,
+                                        PiiCipher cipher, JsonMapper json) {
+        return new ConversationStore(store, locks, lockedSessions, cipher, json);
     }
 
     @Bean

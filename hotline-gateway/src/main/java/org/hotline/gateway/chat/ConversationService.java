@@ -82,8 +82,7 @@ public class ConversationService {
 
     private void receive(InboundMessage message) {
         Instant now = clock.instant();
-        store.underLock(message.channel(), message.contact(), () -> {
-            Optional<Conversation> open = store.openFor(message.channel(), message.contact());
+        store.withOpen(message.channel(), message.contact(), open -> {
             if (open.isPresent() && open.get().recentInbound().contains(message.providerMessageId())) {
                 // saved by an earlier attempt that failed before its effects: finish those
                 return commits.commit(commits.redo(open.get()));
@@ -122,8 +121,8 @@ public class ConversationService {
     /** Viber: the person opened the chat. A new person gets the welcome (the flow's first question). */
     private Reply started(ChatEvent.Started event) {
         Instant now = clock.instant();
-        return store.underLock(event.channel(), event.contact(), () -> {
-            if (store.openFor(event.channel(), event.contact()).isPresent()) {
+        return store.withOpen(event.channel(), event.contact(), open -> {
+            if (open.isPresent()) {
                 return null;
             }
             FlowEngine.Result result = contacts.start(newId("c"), ConversationCommits.person(event.channel(), event.contact()));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.LockManager;
+import org.hotline.gateway.state.LockedSessions;
 import org.hotline.gateway.state.SessionStore;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,12 +36,14 @@ public class ConversationStore {
 
     private final SessionStore store;
     private final LockManager locks;
+    private final LockedSessions lockedSessions;
     private final PiiCipher cipher;
     private final JsonMapper json;
 
-    public ConversationStore(SessionStore store, LockManager locks, PiiCipher cipher, JsonMapper json) {
+    public ConversationStore(SessionStore store, LockManager locks, LockedSessions lockedSessions, PiiCipher cipher, JsonMapper json) {
         this.store = store;
         this.locks = locks;
+        this.lockedSessions = lockedSessions;
         this.cipher = cipher;
         this.json = json;
     }
@@ -98,6 +101,21 @@ public class ConversationStore {
     public Map<String, OpenSummary> openIndex() {
         return store.get(OPEN_INDEX).map(text -> json.readValue(text, new TypeReference<LinkedHashMap<String, OpenSummary>>() {}))
                 .map(m -> (Map<String, OpenSummary>) m).orElseGet(LinkedHashMap::new);
+    }
+
+    /**
+     * Runs {@code work} holding the person's lock, given their open conversation: the lock taken and
+     * the conversation read in one step (one round trip on Redis). The lock is released after
+     * {@code work}, which saves and then carries out the effects (the replies among them): releasing it
+     * with the save would let the person's next message overtake this one's replies.
+     */
+    public <T> T withOpen(ContactChannel channel, String contact, java.util.function.Function<Optional<Conversation>, T> work) {
+        String key = personKey(channel, contact);
+        try (var held = lockedSessions.lockAndGet("chat:" + key, "chat:contact:" + key, LEASE, WAIT)
+                .orElseThrow(() -> new ConversationBusyException("the conversation is busy; try again"))) {
+            return work.apply(held.value().map(text -> json.readValue(text, Conversation.class))
+                    .filter(c -> c.status() != Conversation.Status.CLOSED));
+        }
     }
 
     /** Runs {@code work} holding the person's lock. */

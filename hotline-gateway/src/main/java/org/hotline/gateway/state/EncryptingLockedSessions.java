@@ -19,7 +19,7 @@ public final class EncryptingLockedSessions implements LockedSessions {
     public Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait) {
         String context = EncryptingSessionStore.context(key);
         return delegate.lockAndGet(lock, key, lease, wait).map(held -> new Held() {
-            private final Optional<String> value = held.value().map(v -> cipher.decrypt(v, context));
+            private final Optional<String> value = decrypted(held, context);
 
             @Override
             public Optional<String> value() {
@@ -36,5 +36,15 @@ public final class EncryptingLockedSessions implements LockedSessions {
                 held.close();
             }
         });
+    }
+
+    /** The value in plain text; a value that does not decrypt releases the lock before it is reported. */
+    private Optional<String> decrypted(Held held, String context) {
+        try {
+            return held.value().map(v -> cipher.decrypt(v, context));
+        } catch (RuntimeException unreadable) {
+            held.close();
+            throw unreadable;
+        }
     }
 }

@@ -16,8 +16,21 @@ public final class LockingSessions implements LockedSessions {
 
     @Override
     public Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait) {
-        return locks.tryLock(lock, lease, wait).map(held -> new Held() {
-            private final Optional<String> value = store.get(key);
+        Optional<LockManager.HeldLock> taken = locks.tryLock(lock, lease, wait);
+        if (taken.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> stored;
+        try {
+            stored = store.get(key);
+        } catch (RuntimeException storeDown) {
+            // a read that failed must not leave the lock held until its lease runs out
+            taken.get().close();
+            throw storeDown;
+        }
+        LockManager.HeldLock held = taken.get();
+        return Optional.of(new Held() {
+            private final Optional<String> value = stored;
             private boolean released;
 
             @Override
