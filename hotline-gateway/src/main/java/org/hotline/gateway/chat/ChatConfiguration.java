@@ -73,6 +73,8 @@ class ChatConfiguration {
 
     @Bean
     MediaFetcher mediaFetcher(List<ProviderClient> providers) {
+        // the providers' tokens are redacted from every log line from here on
+        providers.forEach(provider -> org.hotline.gateway.security.LogSecrets.register(provider.secrets()));
         return new MediaFetcher(providers);
     }
 

@@ -10,6 +10,11 @@ public interface ProviderClient {
     /** Returns the provider's id for the sent message; throws {@link SendException} when it was not sent. */
     String send(OutboundMessage message);
 
+    /** The values of this provider that must never reach a log line (tokens, secrets): redacted wherever they appear. */
+    default java.util.Set<String> secrets() {
+        return java.util.Set.of();
+    }
+
     /**
      * Where to fetch a file a person sent through this provider, with the provider's own
      * authentication; empty when the reference is not this provider's (a plain public link is

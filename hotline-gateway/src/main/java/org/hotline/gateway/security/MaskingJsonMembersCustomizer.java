@@ -8,6 +8,6 @@ import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersC
 public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<Object> {
     @Override
     public void customize(JsonWriter.Members<Object> members) {
-        members.applyingValueProcessor(JsonWriter.ValueProcessor.of(String.class, Masking::phoneLikeIn));
+        members.applyingValueProcessor(JsonWriter.ValueProcessor.of(String.class, value -> Masking.phoneLikeIn(LogSecrets.redact(value))));
     }
 }

@@ -11,6 +11,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 public class MaskingMessageConverter extends MessageConverter {
     @Override
     public String convert(ILoggingEvent event) {
-        return Masking.phoneLikeIn(super.convert(event));
+        return Masking.phoneLikeIn(LogSecrets.redact(super.convert(event)));
     }
 }

@@ -12,6 +12,6 @@ import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxy
 public class MaskingThrowableConverter extends ExtendedWhitespaceThrowableProxyConverter {
     @Override
     protected String throwableProxyToString(IThrowableProxy tp) {
-        return Masking.phoneLikeIn(super.throwableProxyToString(tp));
+        return Masking.phoneLikeIn(LogSecrets.redact(super.throwableProxyToString(tp)));
     }
 }

@@ -46,6 +46,12 @@ public class TelegramClient implements ProviderClient {
     }
 
     @Override
+    public java.util.Set<String> secrets() {
+        return java.util.stream.Stream.of(settings.botToken(), settings.webhookSecret()).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
     public boolean sends(ContactChannel channel) {
         return channel == ContactChannel.TELEGRAM;
     }

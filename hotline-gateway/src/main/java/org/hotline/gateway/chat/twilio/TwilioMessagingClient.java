@@ -40,6 +40,11 @@ public class TwilioMessagingClient implements ProviderClient {
         return channel == ContactChannel.WHATSAPP || channel == ContactChannel.SMS;
     }
 
+    @Override
+    public java.util.Set<String> secrets() {
+        return twilio.authToken() == null ? java.util.Set.of() : java.util.Set.of(twilio.authToken());
+    }
+
     /** Twilio keeps media behind the account's credentials, at the configured API base URL (as the SDK's requests go). */
     @Override
     public java.util.Optional<MediaFetcher.Source> mediaSource(MediaRef media) {

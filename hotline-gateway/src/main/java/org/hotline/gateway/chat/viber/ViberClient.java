@@ -39,6 +39,11 @@ public class ViberClient implements ProviderClient {
     }
 
     @Override
+    public java.util.Set<String> secrets() {
+        return settings.authToken() == null ? java.util.Set.of() : java.util.Set.of(settings.authToken());
+    }
+
+    @Override
     public boolean sends(ContactChannel channel) {
         return channel == ContactChannel.VIBER;
     }
