@@ -61,7 +61,12 @@ class ChatWebhookFixturesTest {
         registry.add("hotline.twilio.api-base-url", () -> "http://localhost:9");
         registry.add("hotline.viber.api-base-url", () -> "http://localhost:9");
         registry.add("hotline.viber.auth-token", () -> VIBER_TOKEN);
+        registry.add("hotline.telegram.bot-token", () -> "123456:fixtures-telegram-token");
+        registry.add("hotline.telegram.webhook-secret", () -> TELEGRAM_SECRET);
+        registry.add("hotline.telegram.api-base-url", () -> "http://localhost:9");
     }
+
+    static final String TELEGRAM_SECRET = "fixtures-telegram-webhook-secret-0123456789";
 
     /** Records what reaches the pipeline, and what the pipeline answered, around the real one. */
     @TestConfiguration
@@ -127,32 +132,58 @@ class ChatWebhookFixturesTest {
         assertThat(duplicates).as("repeats found by the dedupe").isEqualTo(expect.path("duplicates").asInt(0));
     }
 
+    /** How each provider posts and signs a fixture: {@code valid}, {@code forged} (another key), or anything else (unsigned). */
+    private interface Provider {
+        HttpRequest.Builder request(JsonNode fixture, String signature);
+    }
+
+    private final Map<String, Provider> providers = Map.of(
+            "twilio", (fixture, signature) -> {
+                Map<String, String> form = new LinkedHashMap<>();
+                fixture.path("form").properties().forEach(e -> form.put(e.getKey(), e.getValue().asString()));
+                String path = fixture.path("path").asString();
+                var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(TwilioSigner.form(form)));
+                switch (signature) {
+                    case "valid" -> request.header("X-Twilio-Signature", TwilioSigner.sign(TWILIO_TOKEN, PUBLIC + path, form));
+                    case "forged" -> request.header("X-Twilio-Signature", TwilioSigner.sign("not-the-token", PUBLIC + path, form));
+                    default -> { }
+                }
+                return request;
+            },
+            "viber", (fixture, signature) -> {
+                String body = body(fixture);
+                var request = json("/webhooks/viber", body);
+                switch (signature) {
+                    case "valid" -> request.header("X-Viber-Content-Signature", ViberSigner.sign(VIBER_TOKEN, body));
+                    case "forged" -> request.header("X-Viber-Content-Signature", ViberSigner.sign("not-the-token", body));
+                    default -> { }
+                }
+                return request;
+            },
+            "telegram", (fixture, signature) -> {
+                var request = json("/webhooks/telegram", body(fixture));
+                switch (signature) {
+                    case "valid" -> request.header("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET);
+                    case "forged" -> request.header("X-Telegram-Bot-Api-Secret-Token", "not-the-secret-" + TELEGRAM_SECRET);
+                    default -> { }
+                }
+                return request;
+            });
+
+    private String body(JsonNode fixture) {
+        return fixture.has("raw") ? fixture.path("raw").asString() : json.writeValueAsString(fixture.path("body"));
+    }
+
+    private HttpRequest.Builder json(String path, String body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
     private HttpResponse<String> post(JsonNode fixture) throws Exception {
-        String signature = fixture.path("signature").asString();
-        HttpRequest.Builder request;
-        if (fixture.path("provider").asString().equals("twilio")) {
-            Map<String, String> form = new LinkedHashMap<>();
-            fixture.path("form").properties().forEach(e -> form.put(e.getKey(), e.getValue().asString()));
-            String path = fixture.path("path").asString();
-            request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(TwilioSigner.form(form)));
-            switch (signature) {
-                case "valid" -> request.header("X-Twilio-Signature", TwilioSigner.sign(TWILIO_TOKEN, PUBLIC + path, form));
-                case "forged" -> request.header("X-Twilio-Signature", TwilioSigner.sign("not-the-token", PUBLIC + path, form));
-                default -> { }
-            }
-        } else {
-            String body = fixture.has("raw") ? fixture.path("raw").asString() : json.writeValueAsString(fixture.path("body"));
-            request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/viber"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            switch (signature) {
-                case "valid" -> request.header("X-Viber-Content-Signature", ViberSigner.sign(VIBER_TOKEN, body));
-                case "forged" -> request.header("X-Viber-Content-Signature", ViberSigner.sign("not-the-token", body));
-                default -> { }
-            }
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Provider provider = providers.get(fixture.path("provider").asString());
+        assertThat(provider).as("a provider the harness knows: " + providers.keySet()).isNotNull();
+        return http.send(provider.request(fixture, fixture.path("signature").asString()).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
