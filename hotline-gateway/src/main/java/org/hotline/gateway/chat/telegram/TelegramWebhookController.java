@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hotline.gateway.chat.ChatGateway;
 import org.hotline.gateway.chat.ChatWebhook;
 import org.hotline.gateway.chat.MalformedPayloadException;
@@ -22,7 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * and anything else gets 403 and changes nothing. An update is acknowledged once it is saved;
  * Telegram retries an update until it gets a 2xx, with the same {@code update_id}.
  *
+ * <p>A button press is answered in the acknowledgement itself ({@code answerCallbackQuery} as the
+ * reply's method): without an answer the person's app shows a spinner on the button, and this way
+ * it costs no second request to Telegram.
+ *
  * @see <a href="https://core.telegram.org/bots/api#setwebhook">Bot API: setWebhook</a>
+ * @see <a href="https://core.telegram.org/bots/api#making-requests-when-getting-updates">Bot API: making requests when getting updates</a>
  */
 @RestController
 @ChatWebhook
@@ -59,11 +66,17 @@ class TelegramWebhookController {
             throw new MalformedPayloadException("the body is not a Telegram update: " + e.getOriginalMessage());
         }
         TelegramEvents.decode(update, clock.instant()).ifPresent(gateway::accept);
+        if (update.callbackQuery() != null && update.callbackQuery().id() != null) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("method", "answerCallbackQuery");
+            answer.put("callback_query_id", update.callbackQuery().id());
+            return ResponseEntity.ok(json.writeValueAsString(answer));
+        }
         return ResponseEntity.ok("{}");
     }
 
     private ResponseEntity<String> reject(int status, String reason, String message) {
         metrics.counter("hotline.webhooks.rejected", "provider", "telegram", "reason", reason).increment();
-        return ResponseEntity.status(status).body(json.writeValueAsString(java.util.Map.of("error", message)));
+        return ResponseEntity.status(status).body(json.writeValueAsString(Map.of("error", message)));
     }
 }

@@ -126,7 +126,11 @@ class TelegramConversationTest {
         // Telegram retries an update it got no answer for: the same update_id is processed once
         assertThat(update(message(9001, chat, "Привіт, мені потрібна допомога")).statusCode()).isEqualTo(200);
 
-        assertThat(update(press(9002, chat, "2")).statusCode()).isEqualTo(200);
+        // the press is answered in the acknowledgement, so the person's button stops spinning
+        HttpResponse<String> pressed = update(press(9002, chat, "2"));
+        assertThat(pressed.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(pressed.body()).path("method").asString()).isEqualTo("answerCallbackQuery");
+        assertThat(json.readTree(pressed.body()).path("callback_query_id").asString()).isEqualTo("cq9002");
         assertThat(awaitSent(chat, 2).get(1).path("text").asString()).contains("What do you need help with?");
         assertThat(update(press(9003, chat, "1")).statusCode()).isEqualTo(200);
         assertThat(awaitSent(chat, 3).get(2).path("text").asString()).contains("112");
