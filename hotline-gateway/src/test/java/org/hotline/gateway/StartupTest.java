@@ -141,6 +141,15 @@ class StartupTest {
     }
 
     @Test
+    void shouldRefuseToStartWhenTheTrunkSaysNotWhereTheNumberGoes() {
+        // the form chan_pjsip misreads: what follows the slash is taken as a contact, not a number
+        assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
+                .run("--server.port=0", "--HOTLINE_DATA_DIR=" + dataDir, "--hotline.asterisk.trunk=PJSIP/trunk").close())
+                .hasStackTraceContaining("hotline.asterisk.trunk")
+                .hasStackTraceContaining("must be a dial string with {number} where the number goes");
+    }
+
+    @Test
     void shouldKeepItsDataDirectoryOwnerOnly() throws Exception {
         Path data = dataDir.resolve("owner-only");
         try (var context = new SpringApplicationBuilder(HotlineGatewayApplication.class)

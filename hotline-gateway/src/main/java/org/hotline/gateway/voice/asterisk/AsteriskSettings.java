@@ -1,9 +1,11 @@
 package org.hotline.gateway.voice.asterisk;
 
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Asterisk: the FastAGI server it calls ({@code AGI(agi://GATEWAY:4573/hotline)}) and the AMI user
@@ -11,11 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param sounds       where prompt audio lives in Asterisk's sounds directory ({@code hotline/<lang>/<name>})
  * @param queueName    the Asterisk queue for a team, {@code {team}} and {@code {language}} replaced
- * @param trunk        the outbound trunk for transfers, as in {@code PJSIP/trunk}
+ * @param trunk        how to dial a number out through the trunk, {@code {number}} replaced by the
+ *                     E.164 number: {@code PJSIP/{number}@trunk} for chan_pjsip, which reads what
+ *                     follows the slash as the contact ({@code PJSIP/trunk/+359…} is not a number)
  */
 @ConfigurationProperties("hotline.asterisk")
+@Validated
 public record AsteriskSettings(@DefaultValue Agi agi, @DefaultValue("hotline") String sounds,
-                               @DefaultValue("{team}") String queueName, @DefaultValue("PJSIP/trunk") String trunk,
+                               @DefaultValue("{team}") String queueName, @DefaultValue("PJSIP/{number}@trunk")
+                               @Pattern(regexp = "[A-Za-z]+/[^\\s,|&]*\\{number}[^\\s,|&]*", message = "must be a dial string with {number} where the number goes, as in PJSIP/{number}@trunk") String trunk,
                                @DefaultValue("/var/spool/asterisk/voicemail/hotline") String recordings,
                                @DefaultValue Ami ami) {
 
@@ -37,6 +43,10 @@ public record AsteriskSettings(@DefaultValue Agi agi, @DefaultValue("hotline") S
     /** The gateway's AMI user (manager.conf), which keeps the queues' members in step with the officers' presence. */
     public record Ami(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host, @DefaultValue("5038") int port,
                       String username, String secret, @DefaultValue("hotline-callback") String callbackContext) {}
+
+    String dialString(String number) {
+        return trunk.replace("{number}", number);
+    }
 
     String queueFor(String team, String language) {
         return queueName.replace("{team}", team).replace("{language}", language == null ? "" : language);

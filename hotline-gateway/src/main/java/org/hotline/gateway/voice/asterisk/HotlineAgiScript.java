@@ -176,7 +176,7 @@ public class HotlineAgiScript implements AgiScript {
             case Step.Refer refer -> refer(call, refer);
             case Step.Transfer transfer -> {
                 call.transferred = true;
-                channel.exec("Dial", DialplanValues.require("transfer number", settings.trunk() + "/" + transfer.number()), "60");
+                channel.exec("Dial", DialplanValues.require("transfer number", settings.dialString(transfer.number())), "60");
             }
             case Step.End end -> {
                 // said before hanging up: afterwards the channel takes no more variables
@@ -211,7 +211,8 @@ public class HotlineAgiScript implements AgiScript {
 
     private Input record(Call call, Step.Record record, AgiChannel channel) throws AgiException {
         String file = settings.recordings() + "/" + call.id;
-        AgiReply reply = channel.sendCommand(new RecordFileCommand(file, "wav", "#", (int) record.max().toMillis(), 0, true, 5));
+        // the prompt says "press any key" when finished, as Twilio's <Record> also ends on any key
+        AgiReply reply = channel.sendCommand(new RecordFileCommand(file, "wav", ANY_KEY, (int) record.max().toMillis(), 0, true, 5));
         // RECORD FILE tells how many samples it wrote (endpos), also when the caller hung up at the
         // end of the message, which is how most messages end; half a second of audio is a message
         long samples = parseLong(reply.getAttribute("endpos"));

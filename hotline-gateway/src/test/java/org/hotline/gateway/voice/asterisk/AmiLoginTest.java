@@ -26,7 +26,7 @@ class AmiLoginTest {
             Clock clock = Clock.systemUTC();
             var routing = new RoutingService(new MemorySessionStore(clock), new MemoryLockManager(clock), new Router(directory, Presence.AVAILABLE),
                     JsonMapper.builder().build(), event -> { }, clock);
-            var settings = new AsteriskSettings(FastAgiServerTest.agi(4573), "hotline", "{team}", "PJSIP/trunk",
+            var settings = new AsteriskSettings(FastAgiServerTest.agi(4573), "hotline", "{team}", "PJSIP/{number}@trunk",
                     "/tmp", new AsteriskSettings.Ami(true, "127.0.0.1", asterisk.port(), "hotline", "a-wrong-secret", "hotline-callback"));
             var members = new AsteriskQueueMembers(connection, directory, routing, settings);
             members.start();

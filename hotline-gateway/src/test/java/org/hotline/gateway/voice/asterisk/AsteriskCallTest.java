@@ -122,7 +122,7 @@ class AsteriskCallTest {
         String recordCommand = caller.commands.stream().filter(c -> c.startsWith("RECORD FILE")).findFirst().orElseThrow();
         String callId = record("1764576000.102").id();
         assertThat(callId).matches("AGI[0-9a-f]{32}");
-        assertThat(recordCommand).startsWith("RECORD FILE \"/var/spool/asterisk/voicemail/hotline/" + callId + "\" \"wav\" \"#\" 180000 0 BEEP s=5");
+        assertThat(recordCommand).startsWith("RECORD FILE \"/var/spool/asterisk/voicemail/hotline/" + callId + "\" \"wav\" \"0123456789*#\" 180000 0 BEEP s=5");
         assertThat(caller.variables).containsEntry("HOTLINE_STATUS", "SUCCESS");
 
         List<Map<String, Object>> referrals = referrals("1764576000.102");

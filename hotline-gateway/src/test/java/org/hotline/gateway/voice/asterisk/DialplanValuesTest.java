@@ -70,4 +70,29 @@ class DialplanValuesTest {
         assertThat(user.get("deny")).isEqualTo("0.0.0.0/0.0.0.0");
         assertThat(user.get("permit")).as("one address: the gateway's").matches("[0-9.]+/(255\\.255\\.255\\.255|32)");
     }
+
+    @Test
+    void shouldDialATransferAsChanPjsipReadsANumber() {
+        var settings = FastAgiServerTest.settings(4573);
+        assertThat(DialplanValues.require("transfer number", settings.dialString("+359888000401"))).isEqualTo("PJSIP/+359888000401@trunk");
+    }
+
+    @Test
+    void shouldShipQueuesThatNeverOfferASecondCallerToAnOfficerOnACall() throws Exception {
+        List<String> lines = Files.readAllLines(TestConfig.repositoryRoot().resolve("config/asterisk/queues.conf"));
+        Map<String, String> template = new LinkedHashMap<>();
+        boolean inTemplate = false;
+        for (String line : lines) {
+            String text = line.replaceAll(";.*", "").strip();
+            if (text.startsWith("[")) {
+                inTemplate = text.equals("[team](!)");
+            } else if (inTemplate && text.contains("=")) {
+                template.put(text.substring(0, text.indexOf('=')).strip(), text.substring(text.indexOf('=') + 1).strip());
+            }
+        }
+        // Asterisk's default is yes: the officer talking to the first caller would ring for the second
+        assertThat(template).containsEntry("ringinuse", "no").containsEntry("setinterfacevar", "yes");
+        assertThat(lines.stream().map(l -> l.replaceAll(";.*", "").strip()).filter(l -> l.startsWith("[") && !l.startsWith("[general]")))
+                .as("every team's queue takes the template").allMatch(l -> l.equals("[team](!)") || l.endsWith("(team)"));
+    }
 }

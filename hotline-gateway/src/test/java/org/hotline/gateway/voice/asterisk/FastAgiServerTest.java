@@ -22,7 +22,7 @@ class FastAgiServerTest {
     }
 
     static AsteriskSettings settings(int port) {
-        return new AsteriskSettings(agi(port), "hotline", "{team}", "PJSIP/trunk", "/tmp/recordings",
+        return new AsteriskSettings(agi(port), "hotline", "{team}", "PJSIP/{number}@trunk", "/tmp/recordings",
                 new AsteriskSettings.Ami(false, "127.0.0.1", 5038, null, null, "hotline-callback"));
     }
 
@@ -63,7 +63,7 @@ class FastAgiServerTest {
 
     @Test
     void shouldNameTheTeamsQueue() {
-        var settings = new AsteriskSettings(agi(4573), "hotline", "hotline-{team}-{language}", "PJSIP/trunk", "/tmp",
+        var settings = new AsteriskSettings(agi(4573), "hotline", "hotline-{team}-{language}", "PJSIP/{number}@trunk", "/tmp",
                 new AsteriskSettings.Ami(false, "127.0.0.1", 5038, null, null, "hotline-callback"));
         assertThat(settings.queueFor("avrr", "uk")).isEqualTo("hotline-avrr-uk");
     }
