@@ -8,11 +8,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueRemoveAction;
+import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -30,7 +33,9 @@ import org.springframework.context.event.EventListener;
 /**
  * Keeps Asterisk's queues in step with the officers' declared presence over AMI: available → a
  * member of each of their teams' queues (reached at their SIP endpoint, named by their id),
- * away → paused, offline → removed. After every (re)connection the whole picture is sent again, so
+ * away → paused, offline → removed. An officer made available whose phone Asterisk cannot reach
+ * (device state invalid or unavailable, asked for after the add and told by later events) is set
+ * away. After every (re)connection the whole picture is sent again, so
  * a restarted Asterisk or a dropped link heals itself. Logging in is retried with a growing pause;
  * once logged in, Asterisk-Java reconnects by itself.
  */
@@ -130,6 +135,10 @@ public class AsteriskQueueMembers implements SmartLifecycle {
                     default -> {
                         ensureMember(queue, endpoint, officer.id(), false);
                         send(new QueuePauseAction(endpoint, queue, false), null);
+                        if (!reachable(queue, endpoint)) {
+                            phoneUnreachable(officer.id());
+                            return;
+                        }
                     }
                 }
             } catch (Exception e) {
@@ -137,6 +146,21 @@ public class AsteriskQueueMembers implements SmartLifecycle {
                 log.warn("AMI: queue {} not updated for officer {}: {}", queue, officer.id(), e.toString());
             }
         }
+    }
+
+    /**
+     * Whether Asterisk can reach the member's phone now. A member added at an endpoint that does not
+     * exist shows as Invalid at once, and no QueueMemberStatus event ever says so: the state is asked
+     * for after every add (which includes every reconnection), not only waited for.
+     */
+    private boolean reachable(String queue, String endpoint) throws Exception {
+        var status = new QueueStatusAction();
+        status.setQueue(queue);
+        status.setMember(endpoint);
+        ResponseEvents answer = connection.sendEventGeneratingAction(DialplanValues.checked(status), 10_000);
+        return answer.getEvents().stream().noneMatch(event -> event instanceof QueueMemberEvent member
+                && endpoint.equals(member.getInterface() != null ? member.getInterface() : member.getLocation())
+                && member.getStatus() != null && UNREACHABLE.contains(member.getStatus()));
     }
 
     private void ensureMember(String queue, String endpoint, String officerId, boolean paused) throws Exception {

@@ -32,6 +32,10 @@ final class FakeAsteriskManager implements AutoCloseable {
     final List<String> logins = Collections.synchronizedList(new ArrayList<>());
     /** What QueueStatus reports as waiting callers, one packet's lines each (without ActionID). */
     final List<List<String>> queueEntries = Collections.synchronizedList(new ArrayList<>());
+    /** Device states of members' phones (Asterisk's numbers: 1 not in use, 4 invalid, 5 unavailable); a member not named is 1. */
+    final Map<String, Integer> deviceStates = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The members this fake's queues hold, "queue interface" → member name. */
+    private final Map<String, String> members = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Socket client;
     private volatile Writer events;
 
@@ -122,6 +126,12 @@ final class FakeAsteriskManager implements AutoCloseable {
                     }
                     case "queueadd", "queueremove", "queuepause" -> {
                         actions.add(describe(packet));
+                        String member = packet.get("queue") + " " + packet.get("interface");
+                        if (action.equals("queueadd")) {
+                            members.put(member, packet.getOrDefault("membername", packet.get("interface")));
+                        } else if (action.equals("queueremove")) {
+                            members.remove(member);
+                        }
                         yield "Response: Success\r\nMessage: done\r\n";
                     }
                     case "queuestatus" -> {
@@ -132,7 +142,21 @@ final class FakeAsteriskManager implements AutoCloseable {
                         for (List<String> entry : entries) {
                             list.append("Event: QueueEntry\r\n").append(String.join("\r\n", entry)).append("\r\n").append(echo).append("\r\n");
                         }
-                        list.append("Event: QueueStatusComplete\r\nEventList: Complete\r\nListItems: ").append(entries.size()).append("\r\n")
+                        // as app_queue answers QueueStatus with Queue and Member: the matching members, Location being the interface
+                        int listed = entries.size();
+                        for (var member : Map.copyOf(members).entrySet()) {
+                            String queue = member.getKey().substring(0, member.getKey().indexOf(' '));
+                            String location = member.getKey().substring(member.getKey().indexOf(' ') + 1);
+                            if ((packet.get("queue") == null || packet.get("queue").equals(queue))
+                                    && (packet.get("member") == null || packet.get("member").equals(location))) {
+                                list.append("Event: QueueMember\r\nQueue: ").append(queue).append("\r\nName: ").append(member.getValue())
+                                        .append("\r\nLocation: ").append(location).append("\r\nStateInterface: ").append(location)
+                                        .append("\r\nMembership: dynamic\r\nStatus: ").append(deviceStates.getOrDefault(location, 1))
+                                        .append("\r\nPaused: 0\r\n").append(echo).append("\r\n");
+                                listed++;
+                            }
+                        }
+                        list.append("Event: QueueStatusComplete\r\nEventList: Complete\r\nListItems: ").append(listed).append("\r\n")
                                 .append(echo);
                         id = null; // already echoed in every packet
                         yield list.toString();
