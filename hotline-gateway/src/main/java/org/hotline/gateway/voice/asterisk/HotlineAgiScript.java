@@ -238,7 +238,7 @@ public class HotlineAgiScript implements AgiScript {
         // QUEUESTATUS when the caller left unanswered; neither means the caller hung up while waiting
         String member = channel.getVariable("MEMBERNAME");
         if (member != null && !member.isBlank()) {
-            call.queueLeft = clock.instant();
+            call.queueLeft = answeredAt(entered, channel.getVariable("QEHOLDTIME"));
             call.answered = true;
             call.officer = member;
             return new Input.RouteResult(Input.RouteOutcome.ANSWERED);
@@ -249,6 +249,18 @@ public class HotlineAgiScript implements AgiScript {
         }
         call.queueLeft = clock.instant();
         return new Input.RouteResult(queueStatus.equals("TIMEOUT") ? Input.RouteOutcome.TIMEOUT : Input.RouteOutcome.NOBODY);
+    }
+
+    /**
+     * When the officer picked up. Queue returns only when the bridged call ends, so the time now would
+     * add the talk to the wait; QEHOLDTIME (queues.conf {@code setqueueentryvar=yes}) is the caller's
+     * wait in seconds, set just before the bridge. Without it, the time now is the best there is.
+     */
+    private Instant answeredAt(Instant entered, String holdSeconds) {
+        if (holdSeconds != null && holdSeconds.strip().matches("\\d{1,6}")) {
+            return entered.plusSeconds(Long.parseLong(holdSeconds.strip()));
+        }
+        return clock.instant();
     }
 
     /** The recording's place on the Asterisk host is the referral's own reference: nothing to attach by URL. */

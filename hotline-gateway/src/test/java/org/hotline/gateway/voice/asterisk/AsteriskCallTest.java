@@ -94,7 +94,8 @@ class AsteriskCallTest {
     @Test
     void shouldQueueTheCallerForTheirTeamInTheirLanguage() {
         // a Bulgarian caller ID as Asterisk gets it from the trunk, without the country code (fake number)
-        var caller = new AsteriskCaller().presses("2", "1").answeredBy("elena")
+        // Elena picked up after 9 s in the queue; Queue() returns only when their call ends
+        var caller = new AsteriskCaller().presses("2", "1").answeredBy("elena").heldFor(9)
                 .call(AGI_PORT, "1764576000.101", "0888000101");
 
         assertThat(caller.commands.getFirst()).isEqualTo("ANSWER");
@@ -107,6 +108,7 @@ class AsteriskCallTest {
         CallRecord logged = record("1764576000.101");
         assertThat(logged.outcome().wireName()).isEqualTo("answered");
         assertThat(logged.officerId()).isEqualTo("elena");
+        assertThat(logged.queueWait()).as("the wait Asterisk measured, not wait and talk").isEqualTo(Duration.ofSeconds(9));
         assertThat(logged.language()).isEqualTo("en");
         assertThat(logged.topic()).isEqualTo("trafficking");
         assertThat(logged.contact()).isEqualTo("+359888000101");

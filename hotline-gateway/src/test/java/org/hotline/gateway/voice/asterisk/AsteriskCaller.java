@@ -40,6 +40,7 @@ final class AsteriskCaller {
     final List<String> commands = new ArrayList<>();
     final Map<String, String> variables = new LinkedHashMap<>();
     private boolean hungUp;
+    private String holdSeconds;
 
     AsteriskCaller presses(String... keys) {
         this.keys.addAll(List.of(keys));
@@ -54,6 +55,12 @@ final class AsteriskCaller {
     /** The queue connects the caller to this member (Asterisk sets MEMBERNAME on the caller's channel). */
     AsteriskCaller answeredBy(String member) {
         this.member = member;
+        return this;
+    }
+
+    /** The member picked up after {@code seconds} in the queue (Asterisk sets QEHOLDTIME with setqueueentryvar=yes). */
+    AsteriskCaller heldFor(int seconds) {
+        this.holdSeconds = String.valueOf(seconds);
         return this;
     }
 
@@ -152,6 +159,9 @@ final class AsteriskCaller {
         }
         if (command.equals("GET VARIABLE \"QUEUESTATUS\"")) {
             return queueStatus == null ? "200 result=0" : "200 result=1 (" + queueStatus + ")";
+        }
+        if (command.equals("GET VARIABLE \"QEHOLDTIME\"")) {
+            return holdSeconds == null || member == null ? "200 result=0" : "200 result=1 (" + holdSeconds + ")";
         }
         if (command.equals("GET VARIABLE \"MEMBERNAME\"")) {
             return member == null ? "200 result=0" : "200 result=1 (" + member + ")";

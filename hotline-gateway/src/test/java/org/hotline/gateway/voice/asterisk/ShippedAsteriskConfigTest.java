@@ -32,7 +32,9 @@ class ShippedAsteriskConfigTest {
     @Test
     void shouldShipQueuesThatNeverOfferASecondCallerToAnOfficerOnACall() throws IOException {
         // Asterisk's default is yes: the officer talking to the first caller would ring for the second
-        assertThat(section("queues.conf", "[team](!)")).containsEntry("ringinuse", "no").containsEntry("setinterfacevar", "yes");
+        assertThat(section("queues.conf", "[team](!)")).containsEntry("ringinuse", "no")
+                // MEMBERNAME names who answered; QEHOLDTIME is the wait until then
+                .containsEntry("setinterfacevar", "yes").containsEntry("setqueueentryvar", "yes");
         assertThat(lines("queues.conf").stream().filter(l -> l.startsWith("[") && !l.equals("[general]")))
                 .as("every team's queue takes the template").allMatch(l -> l.equals("[team](!)") || l.endsWith("(team)"));
     }
