@@ -1,5 +1,6 @@
 package org.hotline.gateway.voice.asterisk;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,7 @@ public class HotlineAgiScript implements AgiScript {
     private final Duration maxQueueWait;
     private final String region;
     private final TalkTimes talkTimes;
+    private final MeterRegistry metrics;
     private final Clock clock;
 
     /**
@@ -55,13 +57,14 @@ public class HotlineAgiScript implements AgiScript {
      * {@code talkTimes}: officers' talk time from AMI, or null without AMI.
      */
     public HotlineAgiScript(ContactRunner contacts, PromptRenderer prompts, AsteriskSettings settings, Duration maxQueueWait, String region,
-                            TalkTimes talkTimes, Clock clock) {
+                            TalkTimes talkTimes, MeterRegistry metrics, Clock clock) {
         this.contacts = contacts;
         this.prompts = prompts;
         this.settings = settings;
         this.maxQueueWait = maxQueueWait;
         this.region = region;
         this.talkTimes = talkTimes;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -213,6 +216,17 @@ public class HotlineAgiScript implements AgiScript {
         String file = settings.recordings() + "/" + call.id;
         // the prompt says "press any key" when finished, as Twilio's <Record> also ends on any key
         AgiReply reply = channel.sendCommand(new RecordFileCommand(file, "wav", ANY_KEY, (int) record.max().toMillis(), 0, true, 5));
+        if (reply.getResultCode() == -1 && reply.getExtra() != null && !reply.getExtra().isBlank() && !reply.getExtra().strip().equals("hangup")) {
+            // Asterisk could not record at all (writefile: the folder is missing or not Asterisk's;
+            // randomerror: a sound it plays is missing): not the caller's silence. A hang-up (-1 too)
+            // is how most messages end, and keeps what was said. The flow offers
+            // what it offers when there is no message; operators see why in the log and the metric.
+            String reason = reply.getExtra().strip().replaceAll("[^A-Za-z0-9_-]", "");
+            metrics.counter("hotline.asterisk.recordings.failed", "reason", reason.isEmpty() ? "unknown" : reason).increment();
+            log.error("call {}: Asterisk could not record the message into {} ({}); no voicemail was taken", call.id, settings.recordings(),
+                    reason);
+            return new Input.RecordingResult(false, null);
+        }
         // RECORD FILE tells how many samples it wrote (endpos), also when the caller hung up at the
         // end of the message, which is how most messages end; half a second of audio is a message
         long samples = parseLong(reply.getAttribute("endpos"));

@@ -68,6 +68,7 @@ class AsteriskCallTest {
     @Autowired StreamStore streams;
     @Autowired CallLog callLog;
     @Autowired JsonMapper json;
+    @Autowired io.micrometer.core.instrument.MeterRegistry metrics;
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -136,6 +137,20 @@ class AsteriskCallTest {
         assertThat(callback.get("callbackNumber")).isEqualTo("+359888000102");
         assertThat(((Map<?, ?>) callback.get("consent")).get("safeToCallBack")).isEqualTo("YES");
         assertThat(record("1764576000.102").outcome().wireName()).isEqualTo("callback_requested");
+    }
+
+    @Test
+    void shouldReportARecordingAsteriskCouldNotMakeAndNeverTakeItForSilence(org.springframework.boot.test.system.CapturedOutput output) {
+        // on a fresh install the recordings folder does not exist: Asterisk creates no folders
+        double before = metrics.counter("hotline.asterisk.recordings.failed", "reason", "writefile").count();
+        var caller = new AsteriskCaller().presses("2", "1", "1", "1").queueEndsWith("TIMEOUT").recordingFails("writefile")
+                .call(AGI_PORT, "1764576000.109", "+359888000109");
+
+        assertThat(caller.commands).anyMatch(c -> c.startsWith("RECORD FILE"));
+        String callId = record("1764576000.109").id();
+        assertThat(metrics.counter("hotline.asterisk.recordings.failed", "reason", "writefile").count()).isEqualTo(before + 1);
+        assertThat(output.getAll()).contains("call " + callId + ": Asterisk could not record the message into /var/spool/asterisk/voicemail/hotline (writefile)");
+        assertThat(referrals("1764576000.109")).extracting(r -> r.get("kind")).doesNotContain("VOICEMAIL");
     }
 
     @Test
