@@ -41,6 +41,7 @@ import org.hotline.gateway.testing.ApiClient;
 import org.hotline.gateway.testing.TestUsers;
 import org.hotline.gateway.testing.BreakableSessionStore;
 import org.hotline.gateway.testing.TwilioSigner;
+import org.hotline.gateway.testing.TwilioTestGateway;
 import org.hotline.gateway.testing.ViberSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +75,7 @@ class ChatConversationTest {
     static final String TWILIO_TOKEN = "test-auth-token";
     static final String ACCOUNT = "AC00000000000000000000000000000001";
     static final String VIBER_TOKEN = "test-viber-token";
-    static final String PUBLIC = "https://hotline.example.org";
+    static final String PUBLIC = TwilioTestGateway.PUBLIC;
     static final String HOTLINE_WHATSAPP = "whatsapp:+359884602185";
     static final String TEMPLATE = "HX0000000000000000000000000000beef";
     static final Instant TUESDAY_10_SOFIA = Instant.parse("2026-12-01T08:00:00Z");
@@ -97,12 +98,7 @@ class ChatConversationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hotline.state.data-dir", () -> dataDir.toString());
-        registry.add("hotline.routing.tick", () -> "1h");
-        registry.add("hotline.public-base-url", () -> PUBLIC);
-        registry.add("hotline.twilio.auth-token", () -> TWILIO_TOKEN);
-        registry.add("hotline.twilio.account-sid", () -> ACCOUNT);
-        registry.add("hotline.twilio.api-base-url", () -> "http://localhost:" + providers.port());
+        TwilioTestGateway.register(registry, dataDir, TWILIO_TOKEN, ACCOUNT, () -> "http://localhost:" + providers.port());
         registry.add("hotline.viber.auth-token", () -> VIBER_TOKEN);
         registry.add("hotline.viber.api-base-url", () -> "http://localhost:" + providers.port() + "/pa");
         registry.add("hotline.chat.whatsapp-reopen-template", () -> TEMPLATE);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hotline.gateway.testing.TwilioSigner;
+import org.hotline.gateway.testing.TwilioTestGateway;
 import org.hotline.gateway.testing.ViberSigner;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class ChatWebhookFixturesTest {
 
     static final String TWILIO_TOKEN = "test-auth-token";
     static final String VIBER_TOKEN = "test-viber-token";
-    static final String PUBLIC = "https://hotline.example.org";
+    static final String PUBLIC = TwilioTestGateway.PUBLIC;
     static final Path FIXTURES = Path.of("src/test/resources/chat/fixtures");
 
     @TempDir
@@ -52,13 +53,8 @@ class ChatWebhookFixturesTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hotline.state.data-dir", () -> dataDir.toString());
-        registry.add("hotline.routing.tick", () -> "1h");
-        registry.add("hotline.public-base-url", () -> PUBLIC);
-        registry.add("hotline.twilio.auth-token", () -> TWILIO_TOKEN);
-        registry.add("hotline.twilio.account-sid", () -> "AC00000000000000000000000000000001");
         // nowhere to send replies: the flow's answers wait in the outbound queue
-        registry.add("hotline.twilio.api-base-url", () -> "http://localhost:9");
+        TwilioTestGateway.register(registry, dataDir, TWILIO_TOKEN, "AC00000000000000000000000000000001", () -> "http://localhost:9");
         registry.add("hotline.viber.api-base-url", () -> "http://localhost:9");
         registry.add("hotline.viber.auth-token", () -> VIBER_TOKEN);
         registry.add("hotline.telegram.bot-token", () -> "123456:fixtures-telegram-token");

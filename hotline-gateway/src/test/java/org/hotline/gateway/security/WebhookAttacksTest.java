@@ -18,6 +18,7 @@ import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.state.StreamStore;
 import org.hotline.gateway.testing.RawRequest;
 import org.hotline.gateway.testing.TwilioSigner;
+import org.hotline.gateway.testing.TwilioTestGateway;
 import org.hotline.gateway.testing.Twiml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,7 @@ class WebhookAttacksTest {
 
     static final String TOKEN = "attack-test-auth-token";
     static final String ACCOUNT = "AC00000000000000000000000000000009";
-    static final String PUBLIC = "https://hotline.example.org";
+    static final String PUBLIC = TwilioTestGateway.PUBLIC;
     static final String CALL = "CA0000000000000000000000000000A77A";
 
     static WireMockServer twilioApi = new WireMockServer(options().dynamicPort());
@@ -68,12 +69,7 @@ class WebhookAttacksTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hotline.state.data-dir", () -> dataDir.toString());
-        registry.add("hotline.routing.tick", () -> "1h");
-        registry.add("hotline.public-base-url", () -> PUBLIC);
-        registry.add("hotline.twilio.auth-token", () -> TOKEN);
-        registry.add("hotline.twilio.account-sid", () -> ACCOUNT);
-        registry.add("hotline.twilio.api-base-url", () -> "http://localhost:" + twilioApi.port());
+        TwilioTestGateway.register(registry, dataDir, TOKEN, ACCOUNT, () -> "http://localhost:" + twilioApi.port());
         registry.add("hotline.viber.auth-token", () -> "attack-test-viber-token");
     }
 

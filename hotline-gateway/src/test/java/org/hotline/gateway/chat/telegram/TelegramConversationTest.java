@@ -15,9 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +22,7 @@ import org.hotline.gateway.routing.RoutingService;
 import org.hotline.gateway.state.SessionStore;
 import org.hotline.gateway.testing.ApiClient;
 import org.hotline.gateway.testing.TestUsers;
+import org.hotline.gateway.testing.TuesdayMorning;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a forged secret changes nothing, a repeated update is processed once, a blocked bot is shown.
  * Tuesday 1 December 2026, 10:00 in Sofia.
  */
+@Import(TuesdayMorning.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class TelegramConversationTest {
@@ -80,15 +77,6 @@ class TelegramConversationTest {
         registry.add("hotline.telegram.webhook-secret", () -> SECRET);
         registry.add("hotline.telegram.api-base-url", () -> "http://localhost:" + botApi.port());
         TestUsers.register(registry);
-    }
-
-    @TestConfiguration
-    static class Fixtures {
-        @Bean
-        @Primary
-        Clock tuesdayMorning() {
-            return Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
-        }
     }
 
     @LocalServerPort int port;

@@ -7,22 +7,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.state.StreamStore;
+import org.hotline.gateway.testing.TuesdayMorning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * counter-trafficking team is open.
  */
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@Import(TuesdayMorning.class)
 @SpringBootTest
 class AsteriskCallTest {
 
@@ -54,15 +51,6 @@ class AsteriskCallTest {
         registry.add("hotline.asterisk.agi.enabled", () -> "true");
         registry.add("hotline.asterisk.agi.port", () -> port);
         registry.add("hotline.asterisk.agi.bind", () -> "127.0.0.1");
-    }
-
-    @TestConfiguration
-    static class Fixtures {
-        @Bean
-        @Primary
-        Clock fixedClock() {
-            return Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
-        }
     }
 
     @Autowired StreamStore streams;

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** FastAGI and AMI together: the call record of an answered call carries the talk time AMI reports. */
 // a Tuesday morning in office hours: the result must not depend on when the suite runs
-@org.springframework.context.annotation.Import(AsteriskCallTest.Fixtures.class)
+@org.springframework.context.annotation.Import(org.hotline.gateway.testing.TuesdayMorning.class)
 @SpringBootTest
 class AsteriskTalkTimeTest {
 

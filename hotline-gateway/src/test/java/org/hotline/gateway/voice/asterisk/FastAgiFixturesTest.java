@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.state.StreamStore;
+import org.hotline.gateway.testing.TuesdayMorning;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it leaves, the call record and the referrals. The logs never hold the caller's number. Tuesday
  * 1 December 2026, 10:00 in Sofia.
  */
-@Import(AsteriskCallTest.Fixtures.class)
+@Import(TuesdayMorning.class)
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 class FastAgiFixturesTest {

@@ -36,6 +36,7 @@ import org.hotline.gateway.state.SessionStore;
 import org.hotline.gateway.state.StreamStore;
 import org.hotline.gateway.testing.BreakableSessionStore;
 import org.hotline.gateway.testing.TwilioSigner;
+import org.hotline.gateway.testing.TwilioTestGateway;
 import org.hotline.gateway.testing.Twiml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,7 @@ class TwilioVoiceCallTest {
 
     static final String TOKEN = "test-auth-token";
     static final String ACCOUNT = "AC00000000000000000000000000000001";
-    static final String PUBLIC = "https://hotline.example.org";
+    static final String PUBLIC = TwilioTestGateway.PUBLIC;
     static final Instant TUESDAY_10_SOFIA = Instant.parse("2026-12-01T08:00:00Z");
 
     static WireMockServer twilioApi = new WireMockServer(options().dynamicPort());
@@ -82,12 +83,7 @@ class TwilioVoiceCallTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hotline.state.data-dir", () -> dataDir.toString());
-        registry.add("hotline.routing.tick", () -> "1h");
-        registry.add("hotline.public-base-url", () -> PUBLIC);
-        registry.add("hotline.twilio.auth-token", () -> TOKEN);
-        registry.add("hotline.twilio.account-sid", () -> ACCOUNT);
-        registry.add("hotline.twilio.api-base-url", () -> "http://localhost:" + twilioApi.port());
+        TwilioTestGateway.register(registry, dataDir, TOKEN, ACCOUNT, () -> "http://localhost:" + twilioApi.port());
     }
 
     /** A fixed clock, and a state store that a test can break in the middle of a call. */

@@ -8,15 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hotline.gateway.testing.TuesdayMorning;
 import org.hotline.gateway.testing.TwilioSigner;
+import org.hotline.gateway.testing.TwilioTestGateway;
 import org.hotline.gateway.testing.Twiml;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -44,13 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
  * the scenario, the logs hold neither the caller's number nor anything they said. Tuesday 1
  * December 2026, 10:00 in Sofia; nobody is on duty, so routes go on to the flow's fallback.
  */
+@Import(TuesdayMorning.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class TwilioVoiceFixturesTest {
 
     static final String TOKEN = "fixture-auth-token";
     static final String ACCOUNT = "AC00000000000000000000000000000002";
-    static final String PUBLIC = "https://hotline.example.org";
+    static final String PUBLIC = TwilioTestGateway.PUBLIC;
     static final Path FIXTURES = Path.of("src/test/resources/voice/twilio/fixtures");
 
     @TempDir
@@ -58,22 +56,8 @@ class TwilioVoiceFixturesTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hotline.state.data-dir", () -> dataDir.toString());
-        registry.add("hotline.routing.tick", () -> "1h");
-        registry.add("hotline.public-base-url", () -> PUBLIC);
-        registry.add("hotline.twilio.auth-token", () -> TOKEN);
-        registry.add("hotline.twilio.account-sid", () -> ACCOUNT);
         // no officer is ever called here: Twilio's REST API is nowhere
-        registry.add("hotline.twilio.api-base-url", () -> "http://127.0.0.1:9");
-    }
-
-    @TestConfiguration
-    static class Fixtures {
-        @Bean
-        @Primary
-        Clock tuesdayMorning() {
-            return Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
-        }
+        TwilioTestGateway.register(registry, dataDir, TOKEN, ACCOUNT, () -> "http://127.0.0.1:9");
     }
 
     @LocalServerPort int port;
