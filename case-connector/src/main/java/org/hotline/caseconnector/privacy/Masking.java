@@ -14,7 +14,12 @@ public final class Masking {
      * A run of 7+ digits, optionally after a + (or an opening parenthesis), with single separators
      * inside as people write numbers: {@code +359 888 123 456}, {@code 0888-123-456}, {@code (02) 939 4777}.
      */
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\(?\\d(?:(?:[ \\-]|\\) ?| ?\\()?\\d){6,}");
+    /**
+     * A run of seven digits or more, as people write numbers. Digits glued to letters belong to an
+     * identifier (a call id {@code AGI8e02840f…95982060b3f…}, a Twilio CallSid): masking them would
+     * make the log line of a call unfindable and hides no one.
+     */
+    private static final Pattern PHONE_LIKE = Pattern.compile("(?<![A-Za-z0-9_])\\+?\\(?\\d(?:(?:[ \\-]|\\) ?| ?\\()?\\d){6,}(?![A-Za-z0-9_])");
     /** ISO dates (and a following hour) have dashes too; they are not numbers to hide. */
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2})?");
     /** A messenger or phone address with its scheme: {@code whatsapp:+359…}, {@code viber:AbC…}, {@code tel:…}. */

@@ -28,6 +28,8 @@ class MaskingTest {
             "holiday on 2026-12-24 at 09:00 | holiday on 2026-12-24 at 09:00",
             "at 2026-12-24 09:00 and 2026-12-01T08:00:00Z | at 2026-12-24 09:00 and 2026-12-01T08:00:00Z",
             "nothing here | nothing here",
+            "call AGI8e02840f0bac4f95982060b3f6be9083 ended | call AGI8e02840f0bac4f95982060b3f6be9083 ended",
+            "call CA12345678901234567890123456789012 from +359888000101 | call CA12345678901234567890123456789012 from +359******101",
     })
     void shouldMaskPhoneLikeRunsInLogLines(String line, String masked) {
         assertThat(Masking.phoneLikeIn(line)).isEqualTo(masked);
