@@ -26,17 +26,6 @@ class AsteriskAmiConfiguration {
     }
 
     @Bean
-    TalkTimes talkTimes(ManagerConnection connection, java.time.Clock clock) {
-        var talkTimes = new TalkTimes(clock);
-        connection.addEventListener(event -> {
-            if (event instanceof org.asteriskjava.manager.event.AgentCompleteEvent complete) {
-                talkTimes.onAgentComplete(complete);
-            }
-        });
-        return talkTimes;
-    }
-
-    @Bean
     AsteriskQueuePicture asteriskQueuePicture(ManagerConnection connection, java.time.Clock clock) {
         var picture = new AsteriskQueuePicture(clock);
         connection.addEventListener(event -> {

@@ -136,7 +136,7 @@ public class AsteriskCallbacks {
         originate.setTimeout(30_000L);
         originate.setAsync(true);
         originate.setCallerId("Hotline callback");
-        originate.setVariables(Map.of("HOTLINE_REFERRAL", referral.id(), "HOTLINE_CALLBACK_NUMBER", referral.callbackNumber(),
+        originate.setVariables(Map.of("HOTLINE_REFERRAL", referral.id(), "HOTLINE_CALLBACK_DIAL", settings.dialString(referral.callbackNumber()),
                 "HOTLINE_OFFICER", officer.get().id()));
         try {
             ManagerResponse response = connection.sendAction(DialplanValues.checked(originate), 10_000);

@@ -18,9 +18,9 @@ class AsteriskConfiguration {
 
     @Bean
     HotlineAgiScript hotlineAgiScript(ContactRunner contacts, PromptRenderer prompts, AsteriskSettings settings, HotlineDirectory directory,
-                                      ObjectProvider<TalkTimes> talkTimes, io.micrometer.core.instrument.MeterRegistry metrics, Clock clock) {
+                                      io.micrometer.core.instrument.MeterRegistry metrics, Clock clock) {
         return new HotlineAgiScript(contacts, prompts, settings, directory.config().routing().maxQueueWait(),
-                directory.config().holidays().country(), talkTimes.getIfAvailable(), metrics, clock);
+                directory.config().holidays().country(), metrics, clock);
     }
 
     @Bean

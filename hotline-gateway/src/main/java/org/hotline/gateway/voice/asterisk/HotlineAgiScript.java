@@ -41,29 +41,23 @@ public class HotlineAgiScript implements AgiScript {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineAgiScript.class);
     private static final String ANY_KEY = "0123456789*#";
-    private static final Duration TALK_TIME_WAIT = Duration.ofSeconds(2);
 
     private final ContactRunner contacts;
     private final PromptRenderer prompts;
     private final AsteriskSettings settings;
     private final Duration maxQueueWait;
     private final String region;
-    private final TalkTimes talkTimes;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    /**
-     * {@code region}: how to read caller IDs that come without a country code (the hotline's country);
-     * {@code talkTimes}: officers' talk time from AMI, or null without AMI.
-     */
+    /** {@code region}: how to read caller IDs that come without a country code (the hotline's country). */
     public HotlineAgiScript(ContactRunner contacts, PromptRenderer prompts, AsteriskSettings settings, Duration maxQueueWait, String region,
-                            TalkTimes talkTimes, MeterRegistry metrics, Clock clock) {
+                            MeterRegistry metrics, Clock clock) {
         this.contacts = contacts;
         this.prompts = prompts;
         this.settings = settings;
         this.maxQueueWait = maxQueueWait;
         this.region = region;
-        this.talkTimes = talkTimes;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -90,6 +84,7 @@ public class HotlineAgiScript implements AgiScript {
         boolean hungUp;
         Instant queuedAt;
         Instant queueLeft;
+        Instant talkEnded;
         String officer;
         FlowEngine.Result result;
 
@@ -245,6 +240,9 @@ public class HotlineAgiScript implements AgiScript {
     private Input queue(Call call, Step.Route route, AgiChannel channel) throws AgiException {
         Instant entered = clock.instant();
         channel.exec("Queue", DialplanValues.require("queue name", settings.queueFor(route.team(), route.language())), "t", "", "", String.valueOf(maxQueueWait.toSeconds()));
+        // Queue returns when the caller leaves the queue or, if an officer took the call, when that
+        // call ends: then this is the end of the talk
+        Instant returned = clock.instant();
         // only now: a caller already gone gets 511 instead, and never was in the queue
         call.queuedAt = entered;
         // the variables can still be read when the caller has hung up (GET VARIABLE works on a dead
@@ -252,7 +250,8 @@ public class HotlineAgiScript implements AgiScript {
         // QUEUESTATUS when the caller left unanswered; neither means the caller hung up while waiting
         String member = channel.getVariable("MEMBERNAME");
         if (member != null && !member.isBlank()) {
-            call.queueLeft = answeredAt(entered, channel.getVariable("QEHOLDTIME"));
+            call.queueLeft = answeredAt(entered, channel.getVariable("QEHOLDTIME"), returned);
+            call.talkEnded = returned;
             call.answered = true;
             call.officer = member;
             return new Input.RouteResult(Input.RouteOutcome.ANSWERED);
@@ -266,15 +265,15 @@ public class HotlineAgiScript implements AgiScript {
     }
 
     /**
-     * When the officer picked up. Queue returns only when the bridged call ends, so the time now would
+     * When the officer picked up. Queue returns only when the bridged call ends, so that moment would
      * add the talk to the wait; QEHOLDTIME (queues.conf {@code setqueueentryvar=yes}) is the caller's
-     * wait in seconds, set just before the bridge. Without it, the time now is the best there is.
+     * wait in seconds, set just before the bridge. Without it, the end of the call is the best there is.
      */
-    private Instant answeredAt(Instant entered, String holdSeconds) {
+    private static Instant answeredAt(Instant entered, String holdSeconds, Instant returned) {
         if (holdSeconds != null && holdSeconds.strip().matches("\\d{1,6}")) {
             return entered.plusSeconds(Long.parseLong(holdSeconds.strip()));
         }
-        return clock.instant();
+        return returned;
     }
 
     /** The recording's place on the Asterisk host is the referral's own reference: nothing to attach by URL. */
@@ -290,9 +289,10 @@ public class HotlineAgiScript implements AgiScript {
             var state = call.result.state();
             boolean waitingInQueue = call.hungUp && call.queuedAt != null && !call.answered && call.queueLeft == null;
             Instant now = clock.instant();
-            // the officer's talk time comes over AMI, at about the moment the call ended
-            Duration talk = call.answered && talkTimes != null ? talkTimes.await(call.asteriskId, TALK_TIME_WAIT).orElse(Duration.ZERO)
-                    : Duration.ZERO;
+            // from the pick-up to the end of the bridge, both on the call's own timeline: AMI's
+            // AgentComplete says the same, but arrives on another connection at about the same moment
+            Duration talk = call.answered && call.talkEnded != null && call.talkEnded.isAfter(call.queueLeft)
+                    ? Duration.between(call.queueLeft, call.talkEnded) : Duration.ZERO;
             contacts.ended(new CallRecord(call.id, ContactChannel.ASTERISK, call.caller, state.language(), state.vars().get("topic"),
                     state.vars().get("team"), state.path(), call.started, now,
                     call.queuedAt == null ? Duration.ZERO : Duration.between(call.queuedAt, call.queueLeft == null ? now : call.queueLeft),

@@ -74,7 +74,7 @@ class AsteriskAmiApiTest {
 
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions).contains(
-                "Originate channel=PJSIP/201 context=hotline-callback exten=s variable=HOTLINE_CALLBACK_NUMBER=+359888000401,"
+                "Originate channel=PJSIP/201 context=hotline-callback exten=s variable=HOTLINE_CALLBACK_DIAL=PJSIP/+359888000401@trunk,"
                         + "HOTLINE_OFFICER=elena,HOTLINE_REFERRAL=" + id));
     }
 
@@ -121,7 +121,7 @@ class AsteriskAmiApiTest {
         HttpResponse<String> placed = api().post("/api/v1/referrals/officer:typed-number-1/call-back", "", TestUsers.OLGA);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions)
-                .anyMatch(a -> a.contains("HOTLINE_CALLBACK_NUMBER=+359888000403,") && a.contains("HOTLINE_REFERRAL=officer:typed-number-1")));
+                .anyMatch(a -> a.contains("HOTLINE_CALLBACK_DIAL=PJSIP/+359888000403@trunk,") && a.contains("HOTLINE_REFERRAL=officer:typed-number-1")));
     }
 
     @Test

@@ -57,6 +57,6 @@ class AsteriskRemoteCaseStoreCallbackTest {
 
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions).anyMatch(a -> a.startsWith("Originate channel=PJSIP/211")
-                && a.contains("HOTLINE_CALLBACK_NUMBER=+359888000701") && a.contains("HOTLINE_REFERRAL=officer:remote-callback-1")));
+                && a.contains("HOTLINE_CALLBACK_DIAL=PJSIP/+359888000701@trunk") && a.contains("HOTLINE_REFERRAL=officer:remote-callback-1")));
     }
 }
