@@ -94,6 +94,7 @@ public final class PromptsCommand {
             Espeak.render(voice.get(), sentence.text(), target);
             count[1]++;
         }
+        tone(recordings, out);
         counts.forEach((language, count) -> stdout.printf("%-4s %4d recorded, %4d rendered (voice %s)%n", language, count[0], count[1],
                 voiceFor(language, directory, voices).orElse("none")));
         if (!missing.isEmpty()) {
@@ -103,6 +104,24 @@ public final class PromptsCommand {
         }
         stdout.println("OK: " + counts.values().stream().mapToInt(c -> c[0] + c[1]).sum() + " files in " + out);
         return 0;
+    }
+
+    /**
+     * The tone before a message ("leave a message after the tone"), {@code DIR/tone.wav}, as Asterisk
+     * plays it before RECORD FILE: the gateway ships what it plays instead of relying on Asterisk's
+     * optional {@code beep}, whose absence makes RECORD FILE fail. A recorded tone.wav is kept.
+     */
+    private static void tone(Path recordings, Path out) throws IOException, InterruptedException {
+        Path target = out.resolve(AudioNames.TONE + ".wav");
+        Path human = recordings.resolve(AudioNames.TONE + ".wav");
+        Files.createDirectories(out);
+        if (Files.isRegularFile(human)) {
+            if (!Files.isSameFile(human.getParent(), out)) {
+                Files.copy(human, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return;
+        }
+        Espeak.run("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", target.toString(), "synth", "0.4", "sine", "1000", "vol", "0.5");
     }
 
     /** The language's own espeak-ng voice, else its audio-fallback's, followed as far as it goes. */

@@ -12,6 +12,9 @@ import java.util.HexFormat;
  */
 public final class AudioNames {
 
+    /** The tone before a message, in the prompts' folder itself (no language): {@code tone.wav}. */
+    public static final String TONE = "tone";
+
     private AudioNames() {}
 
     public static String of(String language, String text) {

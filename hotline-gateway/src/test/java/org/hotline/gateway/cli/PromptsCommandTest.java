@@ -43,6 +43,10 @@ class PromptsCommandTest {
         assertThat(format.getSampleSizeInBits()).isEqualTo(16);
         assertThat(AudioSystem.getAudioFileFormat(files.getFirst().toFile()).getFrameLength()).as("a second of speech or more")
                 .isGreaterThan(8000);
+        // the tone before a message, which Asterisk plays instead of its optional beep
+        var tone = AudioSystem.getAudioFileFormat(out.resolve("tone.wav").toFile());
+        assertThat(tone.getFormat().getSampleRate()).isEqualTo(8000f);
+        assertThat(tone.getFrameLength()).as("0.4 s").isEqualTo(3200);
     }
 
     @Test

@@ -209,8 +209,11 @@ public class HotlineAgiScript implements AgiScript {
 
     private Input record(Call call, Step.Record record, AgiChannel channel) throws AgiException {
         String file = settings.recordings() + "/" + call.id;
+        // "after the tone": the tone prompts render makes, not Asterisk's optional beep, whose absence
+        // makes RECORD FILE fail (randomerror)
+        channel.streamFile(settings.sounds() + "/" + AudioNames.TONE);
         // the prompt says "press any key" when finished, as Twilio's <Record> also ends on any key
-        AgiReply reply = channel.sendCommand(new RecordFileCommand(file, "wav", ANY_KEY, (int) record.max().toMillis(), 0, true, 5));
+        AgiReply reply = channel.sendCommand(new RecordFileCommand(file, "wav", ANY_KEY, (int) record.max().toMillis(), 0, false, 5));
         if (reply.getResultCode() == -1 && reply.getExtra() != null && !reply.getExtra().isBlank() && !reply.getExtra().strip().equals("hangup")) {
             // Asterisk could not record at all (writefile: the folder is missing or not Asterisk's;
             // randomerror: a sound it plays is missing): not the caller's silence. A hang-up (-1 too)

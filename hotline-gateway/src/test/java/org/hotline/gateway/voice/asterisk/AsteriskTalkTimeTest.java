@@ -3,12 +3,9 @@ package org.hotline.gateway.voice.asterisk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.testing.MovableClock;
 import org.hotline.gateway.testing.TuesdayMorning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,32 +30,12 @@ class AsteriskTalkTimeTest {
     @TempDir
     static Path dataDir;
 
-    /** Tuesday morning, with a hand that moves only when the test moves it. */
-    static final class HandClock extends Clock {
-        volatile Instant now = TuesdayMorning.NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TestConfiguration
     static class Hand {
         @Bean
         @Primary
-        HandClock handClock() {
-            return new HandClock();
+        MovableClock movableClock() {
+            return new MovableClock(TuesdayMorning.NOW);
         }
     }
 
@@ -68,13 +45,13 @@ class AsteriskTalkTimeTest {
     }
 
     @Autowired CallLog callLog;
-    @Autowired HandClock clock;
+    @Autowired MovableClock clock;
 
     @Test
     void shouldLogHowLongTheCallerWaitedAndTheOfficerTalked() {
         // Elena picks up after 12 s in the queue and talks for 4 minutes: Queue returns 252 s after it began
         new AsteriskCaller().presses("2", "1").answeredBy("elena").heldFor(12)
-                .whileQueued(() -> clock.now = clock.now.plusSeconds(252))
+                .whileQueued(() -> clock.advance(Duration.ofSeconds(252)))
                 .call(AGI_PORT, "1764576000.501", "+359888000501");
 
         var logged = callLog.recent(r -> r.providerRef() != null && r.providerRef().startsWith("1764576000.501 "), 1).getFirst();
