@@ -24,6 +24,11 @@ class AsteriskConfiguration {
     }
 
     @Bean
+    AsteriskRecordingsHealthIndicator asteriskRecordingsHealthIndicator(AsteriskSettings settings) {
+        return new AsteriskRecordingsHealthIndicator(settings.recordings());
+    }
+
+    @Bean
     FastAgiServer fastAgiServer(AsteriskSettings settings, HotlineAgiScript hotline, io.micrometer.core.instrument.MeterRegistry metrics) {
         return new FastAgiServer(settings.agi(), Map.of("hotline", hotline), metrics);
     }

@@ -27,6 +27,7 @@ import org.hotline.gateway.security.Role;
 import org.hotline.gateway.security.SignedInUser;
 import org.hotline.gateway.state.StreamStore;
 import org.hotline.gateway.testing.ShiftedClock;
+import org.hotline.gateway.testing.TestConfig;
 import org.hotline.gateway.testing.TuesdayMorning;
 import org.hotline.gateway.voice.asterisk.AsteriskCallbacks;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -110,6 +114,7 @@ class RealPbxTest {
         registry.add("hotline.asterisk.recordings", () -> recordings.toString());
         registry.add("hotline.asterisk.trunk", () -> "Local/{number}@hotline-test-trunk");
         registry.add("hotline.routing.max-queue-wait", () -> MAX_QUEUE_WAIT.toSeconds() + "s");
+        registry.add("hotline.scripts.dir", () -> scriptsWithATransfer().toString());
         // the example officers, at desk phones this Asterisk has (extensions-test.conf); 211 does not exist
         officer(registry, 0, "elena", "counter-trafficking", "Local/201@hotline-test-phones");
         officer(registry, 1, "nadia", "counter-trafficking", "Local/202@hotline-test-phones");
@@ -117,6 +122,40 @@ class RealPbxTest {
         // every team has someone, or the gateway refuses to start; these two stay offline
         officer(registry, 3, "mobile-team-1", "protection", "Local/221@hotline-test-phones");
         officer(registry, 4, "visa-desk", "visa-centre", "Local/231@hotline-test-phones");
+    }
+
+    /**
+     * No shipped flow transfers yet: a copy of the flows in which a visa caller who wants a person
+     * after hours is put through to the counter-trafficking team's first overflow number (+359884602185).
+     */
+    private static Path scriptsWithATransfer() {
+        try {
+            Path shipped = TestConfig.repositoryRoot().resolve("ivr-scripts");
+            Path copy = scratch.resolve("ivr-scripts");
+            if (!Files.exists(copy)) {
+                try (Stream<Path> files = Files.walk(shipped)) {
+                    for (Path file : files.toList()) {
+                        Path target = copy.resolve(shipped.relativize(file).toString());
+                        if (Files.isDirectory(file)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(file, target);
+                        }
+                    }
+                }
+                String flow = Files.readString(copy.resolve("hotline.yaml"));
+                String afterHours = "      - { if: { channel: chat }, next: visa_queue_overnight }\n    otherwise: visa_goodbye\n";
+                if (!flow.contains(afterHours)) {
+                    throw new IllegalStateException("the shipped hotline flow no longer has the visa node this test turns into a transfer");
+                }
+                Files.writeString(copy.resolve("hotline.yaml"), flow.replace(afterHours,
+                        "      - { if: { channel: chat }, next: visa_queue_overnight }\n      - { if: { channel: voice }, next: visa_put_through }\n"
+                                + "    otherwise: visa_goodbye\n  visa_put_through:\n    type: transfer\n    overflow-of: counter-trafficking\n"));
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void officer(DynamicPropertyRegistry registry, int i, String id, String team, String phone) {
@@ -145,6 +184,7 @@ class RealPbxTest {
     @Autowired MeterRegistry metrics;
     @Autowired HotlineDirectory directory;
     @Autowired AsteriskCallbacks callbacks;
+    @Autowired ApplicationContext context;
 
     @BeforeEach
     void tuesdayMorningWithNobodyOnDuty() {
@@ -237,8 +277,13 @@ class RealPbxTest {
     void shouldReportARecordingAsteriskCouldNotMakeAndOfferACallbackInstead() throws Exception {
         clock.shiftTo(SATURDAY_NIGHT);
         double before = metrics.counter("hotline.asterisk.recordings.failed", "reason", "writefile").count();
+        var health = context.getBean("asteriskRecordingsHealthIndicator", HealthIndicator.class);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         Path moved = Files.move(recordings, recordings.resolveSibling("recordings-away"));
         try {
+            // a fresh install: Asterisk creates no folders, and health says so before any caller finds out
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.health().getDetails().get("problem").toString()).contains("does not exist");
             var caller = PbxCaller.dials(ami, "0888100005", speech()).presses("2", "1");
             var recording = caller.awaitCommand(c -> c.startsWith("RECORD FILE"), "the message being recorded");
             assertThat(caller.resultOf(recording).get("Result")).isEqualTo("Failure");
@@ -289,6 +334,17 @@ class RealPbxTest {
         cutOff.hangsUp();
         awaitFile(inbox.resolve("msg0001.txt"));
         assertThat(Files.size(inbox.resolve("msg0001.wav"))).isGreaterThan(44 + 16_000);
+    }
+
+    @Test
+    void shouldTransferThroughTheTrunkTemplate() {
+        clock.shiftTo(SATURDAY_NIGHT);
+        var caller = PbxCaller.dials(ami, "0888100010", speech()).presses("2", "4", "1");
+
+        var dialled = ami.await(caller.dialled, event("UserEvent", "UserEvent", "TrunkDialled"), PbxCaller.LIMIT, "the trunk dialling");
+        assertThat(dialled.get("Number")).isEqualTo("+359884602185");
+        caller.hangsUp();
+        assertThat(recordOf(caller).outcome().wireName()).isEqualTo("transferred");
     }
 
     @Test
