@@ -131,46 +131,6 @@ class AsteriskCallTest {
     }
 
     @Test
-    void shouldReportARecordingAsteriskCouldNotMakeAndNeverTakeItForSilence(org.springframework.boot.test.system.CapturedOutput output) {
-        // on a fresh install the recordings folder does not exist: Asterisk creates no folders
-        double before = metrics.counter("hotline.asterisk.recordings.failed", "reason", "writefile").count();
-        var caller = new AsteriskCaller().presses("2", "1", "1", "1").queueEndsWith("TIMEOUT").recordingFails("writefile")
-                .call(AGI_PORT, "1764576000.109", "+359888000109");
-
-        assertThat(caller.commands).anyMatch(c -> c.startsWith("RECORD FILE"));
-        String callId = record("1764576000.109").id();
-        assertThat(metrics.counter("hotline.asterisk.recordings.failed", "reason", "writefile").count()).isEqualTo(before + 1);
-        assertThat(output.getAll()).contains("call " + callId + ": Asterisk could not record the message into /var/spool/asterisk/voicemail/hotline (writefile)");
-        assertThat(referrals("1764576000.109")).extracting(r -> r.get("kind")).doesNotContain("VOICEMAIL");
-    }
-
-    @Test
-    void shouldKeepTheMessageOfACallerWhoHangsUpAtTheEndOfIt() {
-        var caller = new AsteriskCaller().presses("2", "1").queueEndsWith("TIMEOUT").hangsUpOn(c -> c.startsWith("RECORD FILE"))
-                .call(AGI_PORT, "1764576000.103", "+359888000103");
-
-        assertThat(caller.commands).noneMatch(c -> c.startsWith("EXEC \"Dial\""));
-        List<Map<String, Object>> referrals = referrals("1764576000.103");
-        assertThat(referrals).extracting(r -> r.get("kind")).containsExactly("VOICEMAIL");
-        assertThat(referrals.getFirst().get("recordingRef")).isEqualTo("/var/spool/asterisk/voicemail/hotline/" + record("1764576000.103").id() + ".wav");
-        assertThat(record("1764576000.103").outcome().wireName()).isEqualTo("voicemail");
-    }
-
-    @Test
-    void shouldLogACallerWhoHangsUpWhileWaitingInTheQueue() {
-        var caller = new AsteriskCaller().presses("2", "1").hangsUpOn(c -> c.startsWith("EXEC \"Queue\""))
-                .call(AGI_PORT, "1764576000.107", "+359888000107");
-
-        // nothing is said to a caller who is gone, and nobody is asked to call back without consent
-        assertThat(caller.commands.subList(caller.commands.indexOf("EXEC \"Queue\" \"counter-trafficking,t,,,180\""), caller.commands.size()))
-                .noneMatch(c -> c.startsWith("STREAM FILE") || c.startsWith("RECORD FILE"));
-        assertThat(referrals("1764576000.107")).isEmpty();
-        CallRecord logged = record("1764576000.107");
-        assertThat(logged.outcome().wireName()).isEqualTo("abandoned_in_queue");
-        assertThat(logged.officerId()).isNull();
-    }
-
-    @Test
     void shouldLogACallerWhoHangsUpWhileBeingTold() {
         // after choosing English and trafficking, while the emergency number is being said
         var said = new java.util.concurrent.atomic.AtomicInteger();
@@ -184,16 +144,6 @@ class AsteriskCallTest {
         assertThat(logged.outcome().wireName()).isEqualTo("abandoned_in_ivr");
         assertThat(logged.language()).isEqualTo("en");
         assertThat(referrals("1764576000.108")).isEmpty();
-    }
-
-    @Test
-    void shouldLogACallerWhoHangsUpDuringTheMenu() {
-        var caller = new AsteriskCaller().hangsUpOn(c -> c.startsWith("WAIT FOR DIGIT")).call(AGI_PORT, "1764576000.104", "+359888000104");
-
-        assertThat(caller.commands).noneMatch(c -> c.startsWith("EXEC"));
-        CallRecord logged = record("1764576000.104");
-        assertThat(logged.outcome().wireName()).isEqualTo("abandoned_in_ivr");
-        assertThat(logged.path()).containsExactly("language");
     }
 
     @Test

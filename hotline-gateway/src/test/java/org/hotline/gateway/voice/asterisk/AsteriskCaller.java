@@ -41,7 +41,6 @@ final class AsteriskCaller {
     final Map<String, String> variables = new LinkedHashMap<>();
     private boolean hungUp;
     private String holdSeconds;
-    private String recordingFails;
 
     AsteriskCaller presses(String... keys) {
         this.keys.addAll(List.of(keys));
@@ -56,12 +55,6 @@ final class AsteriskCaller {
     /** The queue connects the caller to this member (Asterisk sets MEMBERNAME on the caller's channel). */
     AsteriskCaller answeredBy(String member) {
         this.member = member;
-        return this;
-    }
-
-    /** RECORD FILE fails as Asterisk reports it, e.g. {@code writefile} when the recordings folder does not exist. */
-    AsteriskCaller recordingFails(String reason) {
-        this.recordingFails = reason;
         return this;
     }
 
@@ -174,7 +167,7 @@ final class AsteriskCaller {
             return member == null ? "200 result=0" : "200 result=1 (" + member + ")";
         }
         if (command.startsWith("RECORD FILE")) {
-            return recordingFails != null ? "200 result=-1 (" + recordingFails + ")" : "200 result=35 (dtmf) endpos=96000";
+            return "200 result=35 (dtmf) endpos=96000";
         }
         if (command.equals("HANGUP")) {
             hungUp = true;

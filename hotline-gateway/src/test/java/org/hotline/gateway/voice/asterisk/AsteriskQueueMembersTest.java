@@ -92,19 +92,4 @@ class AsteriskQueueMembersTest {
         });
         routing.setPresence("nadia", Presence.OFFLINE, "test over");
     }
-
-    @Test
-    void shouldSetAwayAnOfficerMadeAvailableAtAPhoneAsteriskCannotReach() {
-        // Asterisk shows such a member as Invalid at once and never sends a QueueMemberStatus about it
-        await().atMost(Duration.ofSeconds(10)).until(() -> asterisk.logins.contains("accepted"));
-        asterisk.deviceStates.put("PJSIP/211", 4);
-        routing.setPresence("georgi", Presence.AVAILABLE, "test");
-
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            assertThat(routing.router().statusOf(routing.snapshot(), "georgi").declared()).isEqualTo(Presence.AWAY);
-            assertThat(asterisk.actions).contains("QueuePause queue=avrr interface=PJSIP/211 paused=true");
-        });
-        asterisk.deviceStates.remove("PJSIP/211");
-        routing.setPresence("georgi", Presence.OFFLINE, "test over");
-    }
 }

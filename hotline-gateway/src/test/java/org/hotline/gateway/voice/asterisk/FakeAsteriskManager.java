@@ -32,8 +32,6 @@ final class FakeAsteriskManager implements AutoCloseable {
     final List<String> logins = Collections.synchronizedList(new ArrayList<>());
     /** What QueueStatus reports as waiting callers, one packet's lines each (without ActionID). */
     final List<List<String>> queueEntries = Collections.synchronizedList(new ArrayList<>());
-    /** Device states of members' phones (Asterisk's numbers: 1 not in use, 4 invalid, 5 unavailable); a member not named is 1. */
-    final Map<String, Integer> deviceStates = new java.util.concurrent.ConcurrentHashMap<>();
     /** The members this fake's queues hold, "queue interface" → member name. */
     private final Map<String, String> members = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Socket client;
@@ -151,7 +149,7 @@ final class FakeAsteriskManager implements AutoCloseable {
                                     && (packet.get("member") == null || packet.get("member").equals(location))) {
                                 list.append("Event: QueueMember\r\nQueue: ").append(queue).append("\r\nName: ").append(member.getValue())
                                         .append("\r\nLocation: ").append(location).append("\r\nStateInterface: ").append(location)
-                                        .append("\r\nMembership: dynamic\r\nStatus: ").append(deviceStates.getOrDefault(location, 1))
+                                        .append("\r\nMembership: dynamic\r\nStatus: 1")
                                         .append("\r\nPaused: 0\r\n").append(echo).append("\r\n");
                                 listed++;
                             }
