@@ -56,6 +56,11 @@ class ChatConfiguration {
     }
 
     @Bean
+    Inbox inbox(ConversationStore store) {
+        return new Inbox(store);
+    }
+
+    @Bean
     ConversationStore conversationStore(SessionStore store, LockManager locks, org.hotline.gateway.state.LockedSessions lockedSessions,
                                         PiiCipher cipher, JsonMapper json) {
         return new ConversationStore(store, locks, lockedSessions, cipher, json);

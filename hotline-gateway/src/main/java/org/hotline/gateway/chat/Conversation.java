@@ -50,6 +50,12 @@ public record Conversation(String id, ContactChannel channel, String contact, St
                 null, null, null, null, null, null, now, 0, List.of(), List.of(), List.of());
     }
 
+    /** The person's address as officers and logs see it: a number masked, a messenger id reduced to its size. */
+    public String maskedContact() {
+        return channel.phoneAddressed() ? org.hotline.caseconnector.privacy.Masking.phone(contact)
+                : channel.wireName() + ":" + org.hotline.caseconnector.privacy.Masking.text(contact);
+    }
+
     public String language() {
         return flow.language();
     }

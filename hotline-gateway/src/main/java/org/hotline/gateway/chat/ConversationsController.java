@@ -38,8 +38,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/v1/conversations")
 class ConversationsController {
 
-    /** Outcomes an officer records when closing, for the call log and the supervisors. */
-    static final Set<String> OUTCOMES = Set.of("resolved", "referred", "information-given", "no-response", "not-relevant");
 
     private final ConversationStore store;
     private final ConversationService conversations;
@@ -50,10 +48,12 @@ class ConversationsController {
     private final MediaFetcher mediaFetcher;
     private final OfficerReferrals referrals;
     private final AuditTrail audit;
+    private final Inbox inbox;
 
     ConversationsController(ConversationStore store, ConversationService conversations, InboxEvents events, HotlineDirectory directory,
                             SecuritySettings security, java.time.Clock clock, MediaFetcher mediaFetcher, OfficerReferrals referrals,
-                            AuditTrail audit) {
+                            AuditTrail audit, Inbox inbox) {
+        this.inbox = inbox;
         this.mediaFetcher = mediaFetcher;
         this.referrals = referrals;
         this.audit = audit;
@@ -78,19 +78,13 @@ class ConversationsController {
     /** {@code view}: {@code mine} (assigned to me), {@code queue} (waiting for my teams), or both (default). */
     @GetMapping
     List<ConversationView> list(@RequestParam(required = false) String view, Authentication authentication) {
-        Viewer viewer = viewer(authentication);
         Instant now = clock.instant();
-        return store.openIndex().values().stream()
-                .filter(s -> viewer.sees(s.team(), s.officerId()))
-                .filter(s -> view == null
-                        || view.equals("mine") && viewer.user().is(s.officerId())
-                        || view.equals("queue") && s.status() == Conversation.Status.QUEUED)
-                .map(s -> store.get(s.id()).orElse(null))
-                .filter(java.util.Objects::nonNull)
-                .sorted(Comparator.comparing((Conversation c) -> c.priority() == Node.Priority.URGENT ? 0 : 1)
-                        .thenComparing(c -> c.queuedAt() != null ? c.queuedAt() : c.startedAt()))
-                .map(c -> view(c, now))
-                .toList();
+        Inbox.Part part = view == null ? Inbox.Part.ALL : switch (view) {
+            case "mine" -> Inbox.Part.MINE;
+            case "queue" -> Inbox.Part.QUEUE;
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "view is mine or queue");
+        };
+        return inbox.of(viewer(authentication), part).stream().map(c -> view(c, now)).toList();
     }
 
     @GetMapping("/{id}")
@@ -100,7 +94,7 @@ class ConversationsController {
 
     @GetMapping("/{id}/messages")
     List<MessageView> messages(@PathVariable String id, Authentication authentication) {
-        Viewer viewer = viewer(authentication);
+        InboxViewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
         boolean mediaLinks = viewer.user().supervises() || viewer.user().is(c.officerId());
         return store.entries(c).stream().map(e -> new MessageView(e.id(), e.direction().name().toLowerCase(), e.author(), e.text(),
@@ -124,7 +118,7 @@ class ConversationsController {
     @GetMapping("/{id}/messages/{entryId}/media/{index}")
     ResponseEntity<byte[]> media(@PathVariable String id, @PathVariable String entryId, @PathVariable int index,
                                  Authentication authentication) {
-        Viewer viewer = viewer(authentication);
+        InboxViewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
         if (!viewer.user().supervises() && !viewer.user().is(c.officerId())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "media are for the officer the conversation is with");
@@ -146,17 +140,9 @@ class ConversationsController {
 
     @PostMapping("/{id}/messages")
     ResponseEntity<ConversationService.Written> reply(@PathVariable String id, @RequestBody NewMessage message, Authentication authentication) {
-        Viewer viewer = viewer(authentication);
+        InboxViewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
-        if (!viewer.user().is(c.officerId())) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "only the officer the conversation is with replies; take it first");
-        }
-        if (message == null || message.text() == null || message.text().isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the reply needs a text");
-        }
-        if (message.text().length() > 1600) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a reply has at most 1600 characters");
-        }
+        InboxRules.checkReply(viewer, c, message == null ? null : message.text());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(conversations.reply(id, viewer.user().officerId(), message.text()));
     }
 
@@ -169,7 +155,7 @@ class ConversationsController {
 
     @PostMapping("/{id}/assign")
     ConversationView assign(@PathVariable String id, @RequestBody(required = false) Assignment assignment, Authentication authentication) {
-        Viewer viewer = viewer(authentication);
+        InboxViewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
         String officer = assignment == null || assignment.officerId() == null ? viewer.user().officerId() : assignment.officerId();
         if (officer == null) {
@@ -202,14 +188,9 @@ class ConversationsController {
 
     @PostMapping("/{id}/close")
     ConversationView close(@PathVariable String id, @RequestBody Closing closing, Authentication authentication) {
-        Viewer viewer = viewer(authentication);
+        InboxViewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
-        if (!viewer.user().is(c.officerId()) && !viewer.user().supervises()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the officer the conversation is with, or a supervisor, closes it");
-        }
-        if (closing == null || closing.outcome() == null || !OUTCOMES.contains(closing.outcome())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "outcome must be one of " + OUTCOMES.stream().sorted().toList());
-        }
+        InboxRules.checkClose(viewer, c, closing == null ? null : closing.outcome());
         conversations.close(id, closing.outcome());
         return view(store.get(id).orElseThrow(), clock.instant());
     }
@@ -227,7 +208,7 @@ class ConversationsController {
     @PostMapping("/{id}/referrals")
     ResponseEntity<Referred> refer(@PathVariable String id, @RequestBody NewReferral request,
                                    @RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication authentication) {
-        Viewer viewer = viewer(authentication);
+        InboxViewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
         if (!viewer.user().is(c.officerId()) && !viewer.user().supervises()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the officer the conversation is with, or a supervisor, refers");
@@ -250,8 +231,13 @@ class ConversationsController {
     /** Inbox changes as server-sent events, for the conversations this user may see. */
     @GetMapping(path = "/events", produces = "text/event-stream")
     SseEmitter events(Authentication authentication) {
-        Viewer viewer = viewer(authentication);
+        InboxViewer viewer = viewer(authentication);
         return events.subscribe(change -> viewer.sees(change.team(), change.officerId()), Duration.ofHours(1));
+    }
+
+    @ExceptionHandler(InboxRules.Refused.class)
+    ResponseEntity<String> refused(InboxRules.Refused e) {
+        return ResponseEntity.status(e.status()).body(e.getMessage());
     }
 
     @ExceptionHandler(ConversationService.UnknownConversationException.class)
@@ -264,23 +250,13 @@ class ConversationsController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(e.getMessage());
     }
 
-    private record Viewer(SignedInUser user, Set<String> teams) {
-        boolean sees(String team, String officerId) {
-            return user.supervises() || user.is(officerId) || team != null && teams.contains(team);
-        }
+
+    private InboxViewer viewer(Authentication authentication) {
+        return InboxViewer.of(SignedInUser.of(authentication, security), directory)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "the inbox is for officers and supervisors"));
     }
 
-    private Viewer viewer(Authentication authentication) {
-        SignedInUser user = SignedInUser.of(authentication, security);
-        Set<String> teams = user.officerId() == null ? Set.of()
-                : directory.officer(user.officerId()).map(o -> Set.copyOf(o.teams())).orElse(Set.of());
-        if (!user.supervises() && user.officerId() == null) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the inbox is for officers and supervisors");
-        }
-        return new Viewer(user, teams);
-    }
-
-    private Conversation visible(String id, Viewer viewer) {
+    private Conversation visible(String id, InboxViewer viewer) {
         Conversation c = store.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id));
         if (!viewer.sees(c.team(), c.officerId())) {
             // a conversation still with the flow has no team yet: nobody but supervisors reads it
@@ -291,7 +267,7 @@ class ConversationsController {
 
     /** {@code subscribed}: false once a Viber user unsubscribed; the hotline can no longer write to them. */
     private ConversationView view(Conversation c, Instant now) {
-        String contact = c.channel().phoneAddressed() ? Masking.phone(c.contact()) : c.channel().wireName() + ":" + Masking.text(c.contact());
+        String contact = c.maskedContact();
         return new ConversationView(c.id(), c.channel().wireName(), c.status().wireName(), c.team(), c.topic(),
                 c.priority() == null ? null : c.priority().name().toLowerCase(), c.language(), c.officerId(), contact, c.profileName(),
                 c.startedAt(), c.queuedAt(), c.lastMessageAt(), c.entryCount(), c.windowOpen(now),

@@ -92,7 +92,9 @@ class SecurityConfiguration {
         boolean https = publicBaseUrl.startsWith("https:");
         // the page asked for before signing in is remembered in a cookie, not a session: anonymous requests make no session
         CookieRequestCache requestCache = new CookieRequestCache();
-        requestCache.setRequestMatcher(request -> !api.matches(request) && "GET".equals(request.getMethod()));
+        // only pages: a browser's own requests (its favicon, a script) must not become where sign-in leads
+        requestCache.setRequestMatcher(request -> !api.matches(request) && "GET".equals(request.getMethod())
+                && request.getHeader("Accept") != null && request.getHeader("Accept").contains("text/html"));
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(https).sameSite("Strict"));
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
@@ -103,14 +105,15 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").access(metricsReader(settings))
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/system/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/login", "/error", "/console.css", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 // the API uses Basic auth or the same-site session cookie: no CSRF token needed
                 .csrf(csrf -> csrf.ignoringRequestMatchers(api).csrfTokenRepository(csrfTokens))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(form -> form.failureHandler(failure))
+                // the console's own sign-in page (its languages); after it, back where the officer was, else the console
+                .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/console").failureHandler(failure))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api));
         return http.build();
     }

@@ -1,0 +1,129 @@
+package org.hotline.gateway.console;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.hotline.gateway.chat.ChatEntry;
+import org.hotline.gateway.chat.Conversation;
+import org.hotline.gateway.chat.ConversationService;
+import org.hotline.gateway.chat.ConversationStore;
+import org.hotline.gateway.chat.InboxRules;
+import org.hotline.gateway.chat.InboxViewer;
+import org.hotline.gateway.config.HotlineConfig;
+import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.security.SignedInUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One conversation in the console: the messages in order with their delivery state, the person's
+ * answers to the flow, the reply box and closing with an outcome. The rules are the inbox API's
+ * ({@link InboxRules}); a refusal is shown in the officer's language. Forms post and redirect, so
+ * they work without scripts; htmx refreshes the messages when the inbox's events say they changed.
+ */
+@Controller
+@RequestMapping("/console/conversations")
+class ConsoleConversationController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final ConversationStore store;
+    private final ConversationService conversations;
+    private final HotlineDirectory directory;
+    private final ConsoleUsers users;
+
+    ConsoleConversationController(ConversationStore store, ConversationService conversations, HotlineDirectory directory,
+                                  ConsoleUsers users) {
+        this.store = store;
+        this.conversations = conversations;
+        this.directory = directory;
+        this.users = users;
+    }
+
+    record Message(String id, String direction, String author, String text, String time, String delivery, String error, int media) {}
+
+    record Answers(String language, String topic, String safeToCall) {}
+
+    @GetMapping("/{id}")
+    String conversation(@PathVariable String id, Authentication authentication, Model model) {
+        fill(id, viewer(authentication), model);
+        return "console/conversation";
+    }
+
+    @GetMapping("/{id}/messages")
+    String messagesPart(@PathVariable String id, Authentication authentication, Model model) {
+        fill(id, viewer(authentication), model);
+        return "console/conversation :: messages";
+    }
+
+    @PostMapping("/{id}/reply")
+    String reply(@PathVariable String id, @RequestParam(required = false) String text, Authentication authentication,
+                 RedirectAttributes redirect) {
+        InboxViewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        try {
+            InboxRules.checkReply(viewer, c, text);
+            conversations.reply(id, viewer.user().officerId(), text);
+        } catch (InboxRules.Refused refused) {
+            redirect.addFlashAttribute("refused", refused.key());
+            redirect.addFlashAttribute("draft", text);
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@PathVariable String id, @RequestParam(required = false) String outcome, Authentication authentication,
+                 RedirectAttributes redirect) {
+        InboxViewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        try {
+            InboxRules.checkClose(viewer, c, outcome);
+            conversations.close(id, outcome);
+            redirect.addFlashAttribute("closed", true);
+            return "redirect:/console";
+        } catch (InboxRules.Refused refused) {
+            redirect.addFlashAttribute("refused", refused.key());
+            return "redirect:/console/conversations/" + id;
+        }
+    }
+
+    private void fill(String id, InboxViewer viewer, Model model) {
+        Conversation c = visible(id, viewer);
+        // the hotline's own time, where its officers work (the zone of its schedules)
+        ZoneId zone = directory.config().schedules().values().stream().map(HotlineConfig.WeeklySchedule::timeZone).findFirst()
+                .orElse(ZoneId.of("UTC"));
+        List<Message> messages = store.entries(c).stream().map(e -> new Message(e.id(), e.direction() == ChatEntry.Direction.IN ? "in" : "out",
+                e.author(), e.text(), TIME.format(e.at().atZone(zone)), e.delivery() == null ? null : e.delivery().wireName(),
+                e.error(), e.media().size())).toList();
+        Map<String, String> vars = c.flow() == null ? Map.of() : c.flow().vars();
+        model.addAttribute("conversation", c);
+        model.addAttribute("contact", c.maskedContact());
+        model.addAttribute("messages", messages);
+        model.addAttribute("answers", new Answers(c.language(), vars.get("topic"), vars.get("safe_to_call")));
+        model.addAttribute("mine", viewer.user().is(c.officerId()));
+        model.addAttribute("mayClose", viewer.user().is(c.officerId()) || viewer.user().supervises());
+        model.addAttribute("outcomes", InboxRules.OUTCOMES.stream().sorted().toList());
+        model.addAttribute("maxReply", InboxRules.MAX_REPLY);
+        model.addAttribute("languageNames", users.languageNames());
+    }
+
+    /** As the API: a conversation the officer may not see does not exist for them. */
+    private Conversation visible(String id, InboxViewer viewer) {
+        return store.get(id).filter(c -> viewer.sees(c.team(), c.officerId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no conversation " + id));
+    }
+
+    private InboxViewer viewer(Authentication authentication) {
+        return users.viewer(authentication);
+    }
+}

@@ -1,0 +1,272 @@
+package org.hotline.gateway.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.gateway.testing.TestConfig;
+import org.hotline.gateway.testing.TestUsers;
+import org.hotline.gateway.testing.TuesdayMorning;
+import org.hotline.gateway.testing.TwilioSigner;
+import org.hotline.gateway.testing.TwilioTestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.hotline.gateway.state.SessionStore;
+
+/**
+ * The console in a real headless Chromium (Debian's chromium and chromedriver): an officer signs in
+ * and works with the keyboard, and a WhatsApp conversation that arrives through the signed webhook
+ * appears on the page without a reload. WireMock stands in for Twilio's Messages API.
+ */
+@Import(TuesdayMorning.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleBrowserTest {
+
+    static final String TWILIO_TOKEN = "test-auth-token";
+    static final String ACCOUNT = "AC00000000000000000000000000000001";
+    static final String HOTLINE_WHATSAPP = "whatsapp:+359884602185";
+    static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration LIMIT = Duration.ofSeconds(30);
+
+    static WireMockServer providers = new WireMockServer(options().dynamicPort());
+    static final AtomicLong sids = new AtomicLong();
+
+    @TempDir
+    static Path dataDir;
+
+    @LocalServerPort int port;
+    @Autowired SessionStore store;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    WebDriver browser;
+
+    @BeforeAll
+    static void startProviders() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String missing = "no " + CHROMIUM + " or " + CHROMEDRIVER + " (apt-get install chromium chromium-driver): the browser tests do not run";
+            if (System.getenv("CI") != null) {
+                Assertions.fail(missing + ", and under CI they must");
+            }
+            Assumptions.abort(missing);
+        }
+        providers.start();
+    }
+
+    @AfterAll
+    static void stopProviders() {
+        providers.stop();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TwilioTestGateway.register(registry, dataDir, TWILIO_TOKEN, ACCOUNT, () -> "http://localhost:" + providers.port());
+        TestUsers.register(registry);
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        store.remove("routing:state");
+        store.remove("chat:open");
+        providers.resetAll();
+        providers.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"SM" + "0".repeat(31) + "1\",\"account_sid\":\"" + ACCOUNT + "\",\"status\":\"queued\"}")));
+        browser = chromium();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Headless Chromium as the machine's own closed network needs it: no background connections. */
+    static WebDriver chromium() throws IOException {
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @Test
+    void shouldLetAnOfficerSignInBecomeAvailableAndSeeAWhatsappConversationArriveWithoutAReload() throws Exception {
+        // asked for the console, an officer is sent to sign in, then comes back to it; the keyboard alone
+        browser.get(url("/console"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.switchTo().activeElement().sendKeys("olga", Keys.TAB, "pw", Keys.ENTER);
+        awaitConsole();
+        assertThat(text("#presence")).isEqualTo("Offline");
+        assertThat(text("#mine-title")).isEqualTo("My conversations");
+        screenshot("console-offline");
+
+        tabTo("go-available").sendKeys(Keys.ENTER);
+        await().until(b -> text("#presence").equals("Available"));
+
+        // the page stays as it is from now on: a reload would lose this mark
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+        await().until(b -> "yes".equals(b.findElement(By.tagName("body")).getDomAttribute("data-live")));
+        assertThat(text("#live")).isEqualTo("Live");
+        String person = "whatsapp:+359880000301";
+        whatsapp(person, "Hello");
+        whatsapp(person, "2");
+        whatsapp(person, "1");
+        awaitOrShow(b -> !b.findElements(By.cssSelector("#mine tbody tr")).isEmpty(), "the conversation in My conversations");
+        assertThat(text("#mine tbody tr")).contains("WhatsApp", "English", "Trafficking or exploitation", "urgent").doesNotContain("880000301");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true")).isEqualTo(true);
+        screenshot("console-conversation");
+
+        // open it, answer, close it: still the keyboard
+        // the lists are redrawn whenever the inbox changes: an element found a moment ago may be gone
+        await().ignoring(StaleElementReferenceException.class).until(b -> {
+            b.findElement(By.cssSelector("#mine a.open")).sendKeys(Keys.ENTER);
+            return true;
+        });
+        await().until(b -> URI.create(b.getCurrentUrl()).getPath().startsWith("/console/conversations/"));
+        assertThat(text("#messages")).contains("Hello");
+        assertThat(text(".answers")).contains("English", "Trafficking or exploitation");
+        String reply = "Hello, I am Elena. Are you safe now?";
+        browser.findElement(By.id("reply-text")).sendKeys(reply);
+        tabTo("send").sendKeys(Keys.ENTER);
+        await().ignoring(StaleElementReferenceException.class)
+                .until(b -> b.findElements(By.cssSelector("#messages .message.out")).stream().anyMatch(m -> m.getText().contains(reply)));
+        assertThat(sentTo(person)).containsExactly(reply);
+        screenshot("console-reply");
+
+        browser.findElement(By.id("outcome")).sendKeys("Resolved");
+        tabTo("close").sendKeys(Keys.ENTER);
+        awaitConsole();
+        await().until(b -> b.findElements(By.cssSelector("#mine tbody tr")).isEmpty());
+    }
+
+    /** The texts the gateway sent to {@code person} through Twilio's Messages API (WireMock). */
+    List<String> sentTo(String person) {
+        return providers.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).stream().map(r -> TwilioSigner.parse(r.getBodyAsString()))
+                .filter(form -> person.equals(form.get("To")) && form.get("Body") != null && form.get("Body").startsWith("Hello, I am"))
+                .map(form -> form.get("Body")).toList();
+    }
+
+    @Test
+    void shouldSpeakBulgarianWhenTheOfficerChoosesIt() throws Exception {
+        browser.get(url("/login?lang=bg"));
+        assertThat(text("h1")).isEqualTo("Вход в конзолата на горещата линия");
+        browser.findElement(By.id("username")).sendKeys("gosho");
+        browser.findElement(By.id("password")).sendKeys("pw", Keys.ENTER);
+        awaitConsole();
+        assertThat(text("#mine-title")).isEqualTo("Моите разговори");
+        assertThat(text("#presence")).isEqualTo("Извън смяна");
+        screenshot("console-bg");
+    }
+
+    // --- helpers ---
+
+    WebDriverWait await() {
+        return new WebDriverWait(browser, LIMIT);
+    }
+
+    /** Signed in: the console, not the sign-in page again (which would say why). */
+    void awaitConsole() {
+        try {
+            await().until(b -> URI.create(b.getCurrentUrl()).getPath().equals("/console"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("not on the console but on " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    void awaitOrShow(java.util.function.Function<WebDriver, Boolean> condition, String what) {
+        try {
+            await().until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("never saw " + what + "; the page: " + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** The text of an element as it is now; parts the page redraws are read again rather than failing. */
+    String text(String css) {
+        return await().ignoring(StaleElementReferenceException.class).until(b -> b.findElement(By.cssSelector(css)).getText().strip());
+    }
+
+    /** Tabs through the page until the element with this id has the focus, as a keyboard user does. */
+    WebElement tabTo(String id) {
+        for (int i = 0; i < 30; i++) {
+            WebElement focused = browser.switchTo().activeElement();
+            if (id.equals(focused.getAttribute("id"))) {
+                return focused;
+            }
+            focused.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("#" + id + " cannot be reached with the Tab key");
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void whatsapp(String person, String body) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", String.format("SM%032x", sids.incrementAndGet() + 7_000_000L));
+        form.put("AccountSid", ACCOUNT);
+        form.put("From", person);
+        form.put("To", HOTLINE_WHATSAPP);
+        form.put("Body", body);
+        form.put("NumMedia", "0");
+        form.put("ProfileName", "Test Person");
+        String path = "/webhooks/twilio/messaging";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSigner.sign(TWILIO_TOKEN, TwilioTestGateway.PUBLIC + path, form))
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioSigner.form(form))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The page as the officer sees it, kept in target/screenshots for the README's pictures in docs/. */
+    void screenshot(String name) throws IOException {
+        Path folder = Files.createDirectories(TestConfig.repositoryRoot().resolve("hotline-gateway/target/screenshots"));
+        Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
