@@ -42,6 +42,12 @@ public enum ContactChannel {
         return Optional.ofNullable(replyWindow);
     }
 
+    /** An address on this channel as officers and logs see it: a number masked, a messenger id reduced to its size. */
+    public String masked(String contact) {
+        return phoneAddressed ? org.hotline.caseconnector.privacy.Masking.phone(contact)
+                : wireName + ":" + org.hotline.caseconnector.privacy.Masking.text(contact);
+    }
+
     public String wireName() {
         return wireName;
     }

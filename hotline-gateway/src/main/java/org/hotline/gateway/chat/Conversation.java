@@ -52,8 +52,7 @@ public record Conversation(String id, ContactChannel channel, String contact, St
 
     /** The person's address as officers and logs see it: a number masked, a messenger id reduced to its size. */
     public String maskedContact() {
-        return channel.phoneAddressed() ? org.hotline.caseconnector.privacy.Masking.phone(contact)
-                : channel.wireName() + ":" + org.hotline.caseconnector.privacy.Masking.text(contact);
+        return channel.masked(contact);
     }
 
     public String language() {

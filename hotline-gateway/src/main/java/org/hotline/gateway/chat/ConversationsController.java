@@ -167,14 +167,7 @@ class ConversationsController {
             if (!officer.equals(viewer.user().officerId())) {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only supervisors give conversations to other officers");
             }
-            if (c.officerId() != null) {
-                throw new ResponseStatusException(c.officerId().equals(officer) ? HttpStatus.CONFLICT : HttpStatus.FORBIDDEN,
-                        c.officerId().equals(officer) ? "the conversation is already yours"
-                                : "the conversation is with another officer; a supervisor can reassign it");
-            }
-            if (c.team() == null || !target.teams().contains(c.team())) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "officers take conversations of their own teams");
-            }
+            InboxRules.checkTake(viewer, c);
         }
         conversations.assign(id, officer, !viewer.user().supervises());
         if (viewer.user().supervises()) {

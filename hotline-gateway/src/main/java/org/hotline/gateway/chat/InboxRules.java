@@ -48,6 +48,21 @@ public final class InboxRules {
         }
     }
 
+    /** An officer takes a conversation waiting for one of their teams (a supervisor's reassignment is the API's). */
+    public static void checkTake(InboxViewer viewer, Conversation c) {
+        String officer = viewer.user().officerId();
+        if (officer == null) {
+            throw new Refused(400, "refused.take.not-officer", "name the officerId to give the conversation to");
+        }
+        if (c.officerId() != null) {
+            throw c.officerId().equals(officer) ? new Refused(409, "refused.take.already-yours", "the conversation is already yours")
+                    : new Refused(403, "refused.take.taken", "the conversation is with another officer; a supervisor can reassign it");
+        }
+        if (c.team() == null || !viewer.teams().contains(c.team())) {
+            throw new Refused(403, "refused.take.other-team", "officers take conversations of their own teams");
+        }
+    }
+
     public static void checkClose(InboxViewer viewer, Conversation c, String outcome) {
         if (!viewer.user().is(c.officerId()) && !viewer.user().supervises()) {
             throw new Refused(403, "refused.close.not-yours", "the officer the conversation is with, or a supervisor, closes it");

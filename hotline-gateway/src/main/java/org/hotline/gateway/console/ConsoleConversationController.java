@@ -81,6 +81,21 @@ class ConsoleConversationController {
         return "redirect:/console/conversations/" + id;
     }
 
+    /** An officer takes a conversation waiting for their team: it becomes theirs, and its page opens. */
+    @PostMapping("/{id}/take")
+    String take(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
+        InboxViewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        try {
+            InboxRules.checkTake(viewer, c);
+            conversations.assign(id, viewer.user().officerId(), true);
+            return "redirect:/console/conversations/" + id;
+        } catch (InboxRules.Refused refused) {
+            redirect.addFlashAttribute("refused", refused.key());
+            return "redirect:/console";
+        }
+    }
+
     @PostMapping("/{id}/close")
     String close(@PathVariable String id, @RequestParam(required = false) String outcome, Authentication authentication,
                  RedirectAttributes redirect) {
@@ -99,9 +114,7 @@ class ConsoleConversationController {
 
     private void fill(String id, InboxViewer viewer, Model model) {
         Conversation c = visible(id, viewer);
-        // the hotline's own time, where its officers work (the zone of its schedules)
-        ZoneId zone = directory.config().schedules().values().stream().map(HotlineConfig.WeeklySchedule::timeZone).findFirst()
-                .orElse(ZoneId.of("UTC"));
+        ZoneId zone = users.zone();
         List<Message> messages = store.entries(c).stream().map(e -> new Message(e.id(), e.direction() == ChatEntry.Direction.IN ? "in" : "out",
                 e.author(), e.text(), TIME.format(e.at().atZone(zone)), e.delivery() == null ? null : e.delivery().wireName(),
                 e.error(), e.media().size())).toList();

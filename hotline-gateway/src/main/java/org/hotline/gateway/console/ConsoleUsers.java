@@ -30,6 +30,12 @@ class ConsoleUsers {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "the console is for officers and supervisors"));
     }
 
+    /** The hotline's own time, where its officers work: the zone of its schedules. */
+    java.time.ZoneId zone() {
+        return directory.config().schedules().values().stream().map(HotlineConfig.WeeklySchedule::timeZone).findFirst()
+                .orElse(java.time.ZoneId.of("UTC"));
+    }
+
     /** {@code en} → {@code English}, {@code bg} → {@code Български}: each language in its own words. */
     Map<String, String> languageNames() {
         return directory.config().languages().stream().collect(Collectors.toMap(HotlineConfig.Language::code, HotlineConfig.Language::name));

@@ -41,6 +41,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -177,10 +178,38 @@ class ConsoleBrowserTest {
         assertThat(sentTo(person)).containsExactly(reply);
         screenshot("console-reply");
 
+        // a second tab sees the same state
+        String first = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB).get(url("/console"));
+        awaitOrShow(b -> !b.findElements(By.cssSelector("#mine tbody tr")).isEmpty(), "the conversation in a second tab");
+        browser.close();
+        browser.switchTo().window(first);
+        // an officer of another team sees nothing of it, not even at its address
+        String conversationPage = browser.getCurrentUrl();
+        WebDriver other = chromium();
+        try {
+            other.get(url("/login"));
+            other.findElement(By.id("username")).sendKeys("gosho");
+            other.findElement(By.id("password")).sendKeys("pw", Keys.ENTER);
+            new WebDriverWait(other, LIMIT).until(b -> URI.create(b.getCurrentUrl()).getPath().equals("/console"));
+            assertThat(other.findElements(By.cssSelector("#mine tbody tr, #queue tbody tr"))).isEmpty();
+            other.get(conversationPage);
+            assertThat(other.findElement(By.tagName("body")).getText()).doesNotContain("Hello").doesNotContain("880000301");
+        } finally {
+            other.quit();
+        }
+
         browser.findElement(By.id("outcome")).sendKeys("Resolved");
         tabTo("close").sendKeys(Keys.ENTER);
         awaitConsole();
         await().until(b -> b.findElements(By.cssSelector("#mine tbody tr")).isEmpty());
+        assertThat(text("#notice")).isEqualTo("The conversation is closed.");
+
+        // and finds it in My contacts
+        tabTo("my-contacts").sendKeys(Keys.ENTER);
+        await().until(b -> URI.create(b.getCurrentUrl()).getPath().equals("/console/contacts"));
+        assertThat(text("#contacts tbody")).contains("WhatsApp", "Resolved", "Trafficking or exploitation").doesNotContain("880000301");
+        screenshot("console-contacts");
     }
 
     /** The texts the gateway sent to {@code person} through Twilio's Messages API (WireMock). */
