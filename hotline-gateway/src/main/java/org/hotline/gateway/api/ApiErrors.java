@@ -16,9 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
  * A refusal the API decided on says why, in its body: "400 Bad Request" alone does not tell an
  * officer (or the console) which field to fix. Only the reasons the gateway wrote are shown;
  * unexpected errors keep Boot's bare answer. First among the advices, so that a refusal is never
- * turned into another answer by a broader handler (a webhook's "retry later").
+ * turned into another answer by a broader handler (a webhook's "retry later"). The console's pages
+ * (plain controllers) get Boot's error page instead, in the officer's language.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 

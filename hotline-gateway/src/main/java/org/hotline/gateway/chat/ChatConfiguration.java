@@ -56,6 +56,12 @@ class ChatConfiguration {
     }
 
     @Bean
+    ConversationReferrals conversationReferrals(ConversationService conversations, org.hotline.gateway.cases.OfficerReferrals referrals,
+                                                java.time.Clock clock) {
+        return new ConversationReferrals(conversations, referrals, clock);
+    }
+
+    @Bean
     Inbox inbox(ConversationStore store) {
         return new Inbox(store);
     }

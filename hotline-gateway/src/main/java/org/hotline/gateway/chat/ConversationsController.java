@@ -46,16 +46,16 @@ class ConversationsController {
     private final SecuritySettings security;
     private final java.time.Clock clock;
     private final MediaFetcher mediaFetcher;
-    private final OfficerReferrals referrals;
     private final AuditTrail audit;
     private final Inbox inbox;
+    private final ConversationReferrals conversationReferrals;
 
     ConversationsController(ConversationStore store, ConversationService conversations, InboxEvents events, HotlineDirectory directory,
-                            SecuritySettings security, java.time.Clock clock, MediaFetcher mediaFetcher, OfficerReferrals referrals,
-                            AuditTrail audit, Inbox inbox) {
+                            SecuritySettings security, java.time.Clock clock, MediaFetcher mediaFetcher,
+                            AuditTrail audit, Inbox inbox, ConversationReferrals conversationReferrals) {
         this.inbox = inbox;
+        this.conversationReferrals = conversationReferrals;
         this.mediaFetcher = mediaFetcher;
-        this.referrals = referrals;
         this.audit = audit;
         this.clock = clock;
         this.store = store;
@@ -188,34 +188,17 @@ class ConversationsController {
         return view(store.get(id).orElseThrow(), clock.instant());
     }
 
-    /**
-     * An officer's referral for this person: the case store gets the person's address, the
-     * conversation's team, topic, language and channel, and the transcript's reference. A yes to a
-     * callback is the person's own answer in the chat flow, or the officer's record with a note.
-     */
-    record NewReferral(String kind, String topic, String urgency, String safeToCallBack, String consentNote, String callbackNumber,
-                       String notes) {}
-
     record Referred(String id) {}
 
     @PostMapping("/{id}/referrals")
-    ResponseEntity<Referred> refer(@PathVariable String id, @RequestBody NewReferral request,
+    ResponseEntity<Referred> refer(@PathVariable String id, @RequestBody ConversationReferrals.NewReferral request,
                                    @RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication authentication) {
         InboxViewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
-        if (!viewer.user().is(c.officerId()) && !viewer.user().supervises()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the officer the conversation is with, or a supervisor, refers");
-        }
+        InboxRules.checkRefer(viewer, c);
         IdempotencyKeys.check(key);
-        String officer = viewer.user().officerId() != null ? viewer.user().officerId() : viewer.user().username();
         try {
-            var referral = referrals.build(c.id() + ":" + key, new OfficerReferrals.Request(request.kind(), c.team(),
-                            request.topic() != null ? request.topic() : c.topic(),
-                            request.urgency() != null ? request.urgency() : c.priority() == null ? null : c.priority().name(),
-                            c.language(), c.channel().wireName(), null, request.callbackNumber(), request.safeToCallBack(),
-                            request.consentNote(), null, null, request.notes()),
-                    conversations.person(c), officer, clock.instant());
-            return ResponseEntity.status(HttpStatus.CREATED).body(new Referred(conversations.attach(id, referral)));
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Referred(conversationReferrals.refer(viewer, c, request, key)));
         } catch (OfficerReferrals.InvalidRequestException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }

@@ -63,6 +63,12 @@ public final class InboxRules {
         }
     }
 
+    public static void checkRefer(InboxViewer viewer, Conversation c) {
+        if (!viewer.user().is(c.officerId()) && !viewer.user().supervises()) {
+            throw new Refused(403, "refused.refer.not-yours", "the officer the conversation is with, or a supervisor, refers");
+        }
+    }
+
     public static void checkClose(InboxViewer viewer, Conversation c, String outcome) {
         if (!viewer.user().is(c.officerId()) && !viewer.user().supervises()) {
             throw new Refused(403, "refused.close.not-yours", "the officer the conversation is with, or a supervisor, closes it");

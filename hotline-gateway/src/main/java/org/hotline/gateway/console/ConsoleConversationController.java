@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.gateway.chat.ChatEntry;
 import org.hotline.gateway.chat.Conversation;
+import org.hotline.gateway.cases.IdempotencyKeys;
+import org.hotline.gateway.cases.OfficerReferrals;
+import org.hotline.gateway.chat.ConversationReferrals;
 import org.hotline.gateway.chat.ConversationService;
 import org.hotline.gateway.chat.ConversationStore;
 import org.hotline.gateway.chat.InboxRules;
@@ -41,9 +44,11 @@ class ConsoleConversationController {
     private final ConversationService conversations;
     private final HotlineDirectory directory;
     private final ConsoleUsers users;
+    private final ConversationReferrals referrals;
 
     ConsoleConversationController(ConversationStore store, ConversationService conversations, HotlineDirectory directory,
-                                  ConsoleUsers users) {
+                                  ConsoleUsers users, ConversationReferrals referrals) {
+        this.referrals = referrals;
         this.store = store;
         this.conversations = conversations;
         this.directory = directory;
@@ -96,6 +101,37 @@ class ConsoleConversationController {
         }
     }
 
+    /**
+     * A referral from the form, whose hidden key was made when the page was drawn: a double click or
+     * a resent form makes one referral. {@code otherNumber}: a number the person gave for a callback;
+     * without it a callback goes to the number they write from, which the officer never sees.
+     */
+    @PostMapping("/{id}/referrals")
+    String refer(@PathVariable String id, @RequestParam String key, @RequestParam(required = false) String kind,
+                 @RequestParam(required = false) String urgency, @RequestParam(required = false) String safeToCallBack,
+                 @RequestParam(required = false) String consentNote, @RequestParam(required = false) String otherNumber,
+                 @RequestParam(required = false) String notes, Authentication authentication, RedirectAttributes redirect) {
+        InboxViewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        String callbackNumber = !"callback".equals(kind) ? null : otherNumber == null || otherNumber.isBlank() ? "caller" : otherNumber;
+        try {
+            IdempotencyKeys.check(key);
+            String referral = referrals.refer(viewer, c, new ConversationReferrals.NewReferral(kind, null, blankToNull(urgency),
+                    blankToNull(safeToCallBack), blankToNull(consentNote), callbackNumber, blankToNull(notes)), key);
+            redirect.addFlashAttribute("referred", referral);
+        } catch (InboxRules.Refused refused) {
+            redirect.addFlashAttribute("refused", refused.key());
+        } catch (OfficerReferrals.InvalidRequestException | org.springframework.web.server.ResponseStatusException invalid) {
+            redirect.addFlashAttribute("refused", "refused.referral.invalid");
+            redirect.addFlashAttribute("refusedDetail", invalid.getMessage());
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     @PostMapping("/{id}/close")
     String close(@PathVariable String id, @RequestParam(required = false) String outcome, Authentication authentication,
                  RedirectAttributes redirect) {
@@ -127,6 +163,9 @@ class ConsoleConversationController {
         model.addAttribute("mayClose", viewer.user().is(c.officerId()) || viewer.user().supervises());
         model.addAttribute("outcomes", InboxRules.OUTCOMES.stream().sorted().toList());
         model.addAttribute("maxReply", InboxRules.MAX_REPLY);
+        // the referral form's key: the same for every submission of this drawing of the page
+        model.addAttribute("referralKey", "console-" + java.util.UUID.randomUUID());
+        model.addAttribute("urgent", c.priority() == org.hotline.gateway.flow.Node.Priority.URGENT);
         model.addAttribute("languageNames", users.languageNames());
     }
 

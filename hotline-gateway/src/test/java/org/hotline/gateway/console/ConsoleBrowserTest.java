@@ -52,7 +52,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.state.SessionStore;
+import org.hotline.gateway.state.StreamStore;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The console in a real headless Chromium (Debian's chromium and chromedriver): an officer signs in
@@ -79,6 +82,7 @@ class ConsoleBrowserTest {
 
     @LocalServerPort int port;
     @Autowired SessionStore store;
+    @Autowired StreamStore streams;
 
     final HttpClient http = HttpClient.newHttpClient();
     WebDriver browser;
@@ -178,6 +182,15 @@ class ConsoleBrowserTest {
         assertThat(sentTo(person)).containsExactly(reply);
         screenshot("console-reply");
 
+        // a referral: a double click makes one
+        String conversationId = URI.create(browser.getCurrentUrl()).getPath().substring("/console/conversations/".length());
+        browser.findElement(By.id("referral-notes")).sendKeys("passport taken by employer");
+        new Actions(browser).doubleClick(browser.findElement(By.id("refer"))).perform();
+        await().until(b -> !b.findElements(By.id("referred")).isEmpty());
+        assertThat(text("#referrals")).isEqualTo("1 referral made for this conversation");
+        assertThat(streams.recent(CallLog.OUTBOX_STREAM, 100).stream().filter(e -> e.type().equals("referral"))
+                .filter(e -> e.payload().contains("\"" + conversationId + ":console-"))).hasSize(1);
+
         // a second tab sees the same state
         String first = browser.getWindowHandle();
         browser.switchTo().newWindow(WindowType.TAB).get(url("/console"));
@@ -194,7 +207,8 @@ class ConsoleBrowserTest {
             new WebDriverWait(other, LIMIT).until(b -> URI.create(b.getCurrentUrl()).getPath().equals("/console"));
             assertThat(other.findElements(By.cssSelector("#mine tbody tr, #queue tbody tr"))).isEmpty();
             other.get(conversationPage);
-            assertThat(other.findElement(By.tagName("body")).getText()).doesNotContain("Hello").doesNotContain("880000301");
+            assertThat(other.findElement(By.tagName("body")).getText()).doesNotContain("Hello").doesNotContain("880000301")
+                    .contains("What you asked for is not there, or is not yours to see.");
         } finally {
             other.quit();
         }
