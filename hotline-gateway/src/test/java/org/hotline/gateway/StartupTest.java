@@ -69,7 +69,11 @@ class StartupTest {
                 Arguments.of("an audio fallback to a language that is not declared",
                         (UnaryOperator<String>) y -> y.replace("audio-fallback: prs }", "audio-fallback: pus }"),
                         "audio-fallback: pus",
-                        new String[] {"hotline.languages[7].audio-fallback = pus", "language not declared"}));
+                        new String[] {"hotline.languages[7].audio-fallback = pus", "language not declared"}),
+                Arguments.of("a saved reply in a language that is not declared",
+                        (UnaryOperator<String>) y -> y.replace("          uk: \"Якщо", "          xx: \"Якщо"),
+                        "xx: \"Якщо",
+                        new String[] {"hotline.console.saved-replies[0].texts.xx = xx", "language not declared"}));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,7 +111,7 @@ class StartupTest {
         int line = TestConfig.lineOf(flow, "next: nowhere");
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(HotlineGatewayApplication.class)
-                .properties("server.port=0", "HOTLINE_DATA_DIR=" + dataDir, "HOTLINE_SCRIPTS_DIR=" + scripts).run().close())
+                .run("--server.port=0", "--HOTLINE_DATA_DIR=" + dataDir, "--HOTLINE_SCRIPTS_DIR=" + scripts).close())
                 .isInstanceOf(Exception.class);
         assertThat(output.getOut() + output.getErr()).contains("The flows have 1 error(s)",
                 "ivr-scripts/hotline.yaml:" + line + ":11: error: jump to missing node 'nowhere' (from node 'trafficking')");
@@ -153,7 +157,7 @@ class StartupTest {
     void shouldKeepItsDataDirectoryOwnerOnly() throws Exception {
         Path data = dataDir.resolve("owner-only");
         try (var context = new SpringApplicationBuilder(HotlineGatewayApplication.class)
-                .properties("server.port=0", "HOTLINE_DATA_DIR=" + data).run()) {
+                .run("--server.port=0", "--HOTLINE_DATA_DIR=" + data)) {
             assertThat(java.nio.file.Files.getPosixFilePermissions(data)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             try (var files = java.nio.file.Files.list(data)) {
                 assertThat(files.toList()).isNotEmpty().anySatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo("cases.mv.db"))

@@ -70,10 +70,9 @@ class ConversationsController {
                             Instant lastMessageAt, int messages, boolean windowOpen, boolean subscribed, String outcome,
                             List<String> referralIds) {}
 
-    record MessageView(String id, String direction, String author, String text, List<MediaView> media, Instant at, String delivery,
+    record MessageView(String id, String direction, String author, String text, List<ConversationMedia> media, Instant at, String delivery,
                        String error, boolean template) {}
 
-    record MediaView(String kind, String contentType, String name, String url) {}
 
     /** {@code view}: {@code mine} (assigned to me), {@code queue} (waiting for my teams), or both (default). */
     @GetMapping
@@ -98,20 +97,7 @@ class ConversationsController {
         Conversation c = visible(id, viewer);
         boolean mediaLinks = viewer.user().supervises() || viewer.user().is(c.officerId());
         return store.entries(c).stream().map(e -> new MessageView(e.id(), e.direction().name().toLowerCase(), e.author(), e.text(),
-                mediaOf(c, e, mediaLinks), e.at(), e.delivery() == null ? null : e.delivery().wireName(), e.error(), e.template())).toList();
-    }
-
-    /** Files are fetched through the gateway (the officer never needs the provider's credentials); a place or a contact is shown as it is. */
-    private static List<MediaView> mediaOf(Conversation c, ChatEntry e, boolean links) {
-        List<MediaView> views = new java.util.ArrayList<>();
-        for (int i = 0; i < e.media().size(); i++) {
-            MediaRef m = e.media().get(i);
-            // a place or a shared contact is shown as it is; anything else is a file the provider keeps
-            boolean file = m.url() != null && !m.kind().equals("location") && !m.kind().equals("contact");
-            String url = !links ? null : file ? "/api/v1/conversations/" + c.id() + "/messages/" + e.id() + "/media/" + i : m.url();
-            views.add(new MediaView(m.kind(), m.contentType(), m.name(), url));
-        }
-        return views;
+                ConversationMedia.of(c, e, mediaLinks), e.at(), e.delivery() == null ? null : e.delivery().wireName(), e.error(), e.template())).toList();
     }
 
     /** A file the person sent, for the officer the conversation is with (and supervisors). */

@@ -29,13 +29,36 @@ public record HotlineConfig(
         @Valid List<Officer> officers,
         @NotEmpty Map<String, @Valid WeeklySchedule> schedules,
         @Valid @DefaultValue Holidays holidays,
-        @Valid @DefaultValue RoutingPolicy routing) {
+        @Valid @DefaultValue RoutingPolicy routing,
+        @Valid @DefaultValue Console console) {
 
     public HotlineConfig {
         languages = languages == null ? List.of() : List.copyOf(languages);
         teams = teams == null ? List.of() : List.copyOf(teams);
         officers = officers == null ? List.of() : List.copyOf(officers);
         schedules = schedules == null ? Map.of() : Map.copyOf(schedules);
+    }
+
+    /** The officers' console: {@code savedReplies} an officer inserts in the person's language. */
+    public record Console(List<@Valid SavedReply> savedReplies) {
+        public Console {
+            savedReplies = savedReplies == null ? List.of() : List.copyOf(savedReplies);
+        }
+    }
+
+    /** A reply officers send often (the emergency number, office hours, the address), by language code. */
+    public record SavedReply(
+            @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'") String id,
+            @NotBlank String label,
+            Map<String, String> texts) {
+        public SavedReply {
+            texts = texts == null ? Map.of() : Map.copyOf(texts);
+        }
+
+        /** In {@code language}, else in English, else in the first language it has. */
+        public String textIn(String language) {
+            return texts.getOrDefault(language, texts.getOrDefault("en", texts.values().stream().findFirst().orElse("")));
+        }
     }
 
     /** A language callers can choose; {@code menuPosition} orders the language menu. */

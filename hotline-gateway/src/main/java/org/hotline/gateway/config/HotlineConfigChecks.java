@@ -27,7 +27,28 @@ public final class HotlineConfigChecks {
         Set<String> teams = checkTeams(config, languages, problems);
         checkOfficers(config.officers(), languages, teams, problems);
         checkHolidays(config.holidays(), problems);
+        checkSavedReplies(config.console().savedReplies(), languages, problems);
         return problems;
+    }
+
+    private static void checkSavedReplies(List<HotlineConfig.SavedReply> replies, Set<String> languages, List<ConfigProblem> problems) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < replies.size(); i++) {
+            var reply = replies.get(i);
+            String path = "hotline.console.saved-replies[" + i + "]";
+            if (!ids.add(reply.id())) {
+                problems.add(new ConfigProblem(path + ".id", reply.id(), "saved reply declared twice"));
+            }
+            if (reply.texts().isEmpty()) {
+                problems.add(new ConfigProblem(path + ".texts", null, "saved reply '" + reply.id() + "' has no text"));
+            }
+            for (String language : new java.util.TreeSet<>(reply.texts().keySet())) {
+                if (!languages.contains(language)) {
+                    problems.add(new ConfigProblem(path + ".texts." + language, language,
+                            "language not declared in hotline.languages " + new java.util.TreeSet<>(languages)));
+                }
+            }
+        }
     }
 
     private static Set<String> checkLanguages(List<Language> languages, List<ConfigProblem> problems) {

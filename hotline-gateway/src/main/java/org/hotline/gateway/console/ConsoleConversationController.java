@@ -8,6 +8,7 @@ import org.hotline.gateway.chat.ChatEntry;
 import org.hotline.gateway.chat.Conversation;
 import org.hotline.gateway.cases.IdempotencyKeys;
 import org.hotline.gateway.cases.OfficerReferrals;
+import org.hotline.gateway.chat.ConversationMedia;
 import org.hotline.gateway.chat.ConversationReferrals;
 import org.hotline.gateway.chat.ConversationService;
 import org.hotline.gateway.chat.ConversationStore;
@@ -45,9 +46,11 @@ class ConsoleConversationController {
     private final HotlineDirectory directory;
     private final ConsoleUsers users;
     private final ConversationReferrals referrals;
+    private final java.time.Clock clock;
 
     ConsoleConversationController(ConversationStore store, ConversationService conversations, HotlineDirectory directory,
-                                  ConsoleUsers users, ConversationReferrals referrals) {
+                                  ConsoleUsers users, ConversationReferrals referrals, java.time.Clock clock) {
+        this.clock = clock;
         this.referrals = referrals;
         this.store = store;
         this.conversations = conversations;
@@ -55,13 +58,19 @@ class ConsoleConversationController {
         this.users = users;
     }
 
-    record Message(String id, String direction, String author, String text, String time, String delivery, String error, int media) {}
+    record Message(String id, String direction, String author, String text, String time, String delivery, String error, List<ConversationMedia> media) {}
 
     record Answers(String language, String topic, String safeToCall) {}
 
+    /** {@code saved}: a saved reply to put in the reply box, in the person's language (the form works without scripts). */
     @GetMapping("/{id}")
-    String conversation(@PathVariable String id, Authentication authentication, Model model) {
+    String conversation(@PathVariable String id, @RequestParam(required = false) String saved, Authentication authentication, Model model) {
         fill(id, viewer(authentication), model);
+        if (saved != null) {
+            Conversation c = (Conversation) model.getAttribute("conversation");
+            directory.config().console().savedReplies().stream().filter(r -> r.id().equals(saved)).findFirst()
+                    .ifPresent(reply -> model.addAttribute("draft", reply.textIn(c.language())));
+        }
         return "console/conversation";
     }
 
@@ -151,18 +160,23 @@ class ConsoleConversationController {
     private void fill(String id, InboxViewer viewer, Model model) {
         Conversation c = visible(id, viewer);
         ZoneId zone = users.zone();
+        boolean links = viewer.user().supervises() || viewer.user().is(c.officerId());
         List<Message> messages = store.entries(c).stream().map(e -> new Message(e.id(), e.direction() == ChatEntry.Direction.IN ? "in" : "out",
                 e.author(), e.text(), TIME.format(e.at().atZone(zone)), e.delivery() == null ? null : e.delivery().wireName(),
-                e.error(), e.media().size())).toList();
+                e.error(), ConversationMedia.of(c, e, links))).toList();
         Map<String, String> vars = c.flow() == null ? Map.of() : c.flow().vars();
         model.addAttribute("conversation", c);
         model.addAttribute("contact", c.maskedContact());
         model.addAttribute("messages", messages);
         model.addAttribute("answers", new Answers(c.language(), vars.get("topic"), vars.get("safe_to_call")));
         model.addAttribute("mine", viewer.user().is(c.officerId()));
+        // WhatsApp takes free text only within 24 hours of the person's last message; after that the
+        // reply waits and a template asks the person to write (ConversationService.reply)
+        model.addAttribute("windowClosed", !c.windowOpen(clock.instant()));
         model.addAttribute("mayClose", viewer.user().is(c.officerId()) || viewer.user().supervises());
         model.addAttribute("outcomes", InboxRules.OUTCOMES.stream().sorted().toList());
         model.addAttribute("maxReply", InboxRules.MAX_REPLY);
+        model.addAttribute("savedReplies", directory.config().console().savedReplies());
         // the referral form's key: the same for every submission of this drawing of the page
         model.addAttribute("referralKey", "console-" + java.util.UUID.randomUUID());
         model.addAttribute("urgent", c.priority() == org.hotline.gateway.flow.Node.Priority.URGENT);

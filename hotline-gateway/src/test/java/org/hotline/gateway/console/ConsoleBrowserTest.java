@@ -174,7 +174,25 @@ class ConsoleBrowserTest {
         await().until(b -> URI.create(b.getCurrentUrl()).getPath().startsWith("/console/conversations/"));
         assertThat(text("#messages")).contains("Hello");
         assertThat(text(".answers")).contains("English", "Trafficking or exploitation");
+        // the person sends a picture: it appears on the page, fetched through the gateway
+        String mediaPath = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages/MM00000000000000000000000000000001/Media/ME00000000000000000000000000000001";
+        providers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(mediaPath))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(onePixelPng())));
+        Map<String, String> picture = whatsappForm(person, "They took my passport.");
+        picture.put("NumMedia", "1");
+        picture.put("MediaContentType0", "image/png");
+        picture.put("MediaUrl0", "https://api.twilio.com" + mediaPath);
+        deliver(picture);
+        await().ignoring(StaleElementReferenceException.class).until(b -> b.findElements(By.cssSelector("#messages img.picture")).stream()
+                .anyMatch(img -> ((Number) ((JavascriptExecutor) b).executeScript("return arguments[0].naturalWidth", img)).intValue() == 1));
+
+        // a saved reply, in the person's language
+        browser.findElement(By.id("saved")).sendKeys("Emergency number");
+        tabTo("insert-saved").sendKeys(Keys.ENTER);
+        await().until(b -> b.findElement(By.id("reply-text")).getDomProperty("value").startsWith("If you are in danger now, call 112."));
+
         String reply = "Hello, I am Elena. Are you safe now?";
+        browser.findElement(By.id("reply-text")).clear();
         browser.findElement(By.id("reply-text")).sendKeys(reply);
         tabTo("send").sendKeys(Keys.ENTER);
         await().ignoring(StaleElementReferenceException.class)
@@ -291,6 +309,10 @@ class ConsoleBrowserTest {
     }
 
     void whatsapp(String person, String body) throws Exception {
+        deliver(whatsappForm(person, body));
+    }
+
+    Map<String, String> whatsappForm(String person, String body) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", String.format("SM%032x", sids.incrementAndGet() + 7_000_000L));
         form.put("AccountSid", ACCOUNT);
@@ -299,12 +321,24 @@ class ConsoleBrowserTest {
         form.put("Body", body);
         form.put("NumMedia", "0");
         form.put("ProfileName", "Test Person");
+        return form;
+    }
+
+    /** A WhatsApp message as Twilio posts it, signed. */
+    void deliver(Map<String, String> form) throws Exception {
         String path = "/webhooks/twilio/messaging";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", TwilioSigner.sign(TWILIO_TOKEN, TwilioTestGateway.PUBLIC + path, form))
                 .POST(HttpRequest.BodyPublishers.ofString(TwilioSigner.form(form))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    static byte[] onePixelPng() throws IOException {
+        var image = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     /** The page as the officer sees it, kept in target/screenshots for the README's pictures in docs/. */
