@@ -67,6 +67,7 @@ class ConsoleController {
     @GetMapping("/inbox")
     String inboxPart(Authentication authentication, Model model) {
         fill(viewer(authentication), model);
+        model.addAttribute("partial", true);
         return "console/index :: inbox";
     }
 
@@ -106,8 +107,12 @@ class ConsoleController {
         List<Row> queue = rows(inbox.of(viewer, Inbox.Part.QUEUE), now);
         List<Row> mine = rows(inbox.of(viewer, Inbox.Part.MINE), now);
         Set<String> teams = viewer.teams();
-        int callsWaiting = state.queues().entrySet().stream().filter(e -> user.supervises() || teams.contains(e.getKey()))
-                .mapToInt(e -> e.getValue().size()).sum();
+        // waiting: the calls and chats in routing's queues of my teams, and conversations queued for them
+        // (a queued chat is usually in both: counted once)
+        Set<String> waiting = new java.util.HashSet<>();
+        state.queues().entrySet().stream().filter(e -> user.supervises() || teams.contains(e.getKey()))
+                .forEach(e -> e.getValue().forEach(contact -> waiting.add(contact.contactId())));
+        queue.forEach(row -> waiting.add(row.id()));
         String presence = "none";
         String declared = "none";
         if (officer != null) {
@@ -117,7 +122,7 @@ class ConsoleController {
         }
         model.addAttribute("shift", new Shift(user.username(), user.officerId(), officer == null ? user.username() : officer.displayName(),
                 presence, declared, officer == null ? List.of() : officer.teams(),
-                officer == null ? List.of() : officer.languages(), queue.size() + callsWaiting));
+                officer == null ? List.of() : officer.languages(), waiting.size()));
         model.addAttribute("queue", queue);
         model.addAttribute("mine", mine);
         model.addAttribute("languageNames", users.languageNames());

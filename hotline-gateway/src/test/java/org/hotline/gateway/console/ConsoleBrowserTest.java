@@ -260,7 +260,26 @@ class ConsoleBrowserTest {
         awaitConsole();
         assertThat(text("#mine-title")).isEqualTo("Моите разговори");
         assertThat(text("#presence")).isEqualTo("Извън смяна");
+        await().until(b -> "yes".equals(b.findElement(By.tagName("body")).getDomAttribute("data-live")));
+
+        // a person asks about voluntary return while nobody of the team is available: it waits for the team
+        String person = "whatsapp:+359880000302";
+        whatsapp(person, "Здравейте");
+        whatsapp(person, "1");
+        whatsapp(person, "2");
+        awaitOrShow(b -> !b.findElements(By.cssSelector("#queue tbody tr")).isEmpty(), "the conversation waiting for the team");
+        assertThat(text("#queue tbody tr")).contains("WhatsApp", "Български", "Доброволно завръщане", "avrr");
+        awaitOrShow(b -> text("#waiting").equals("1 чака за моите екипи"), "the count of those waiting");
         screenshot("console-bg");
+
+        // the officer takes it, with the keyboard, and its page opens
+        await().ignoring(StaleElementReferenceException.class).until(b -> {
+            b.findElement(By.cssSelector("#queue button.take")).sendKeys(Keys.ENTER);
+            return true;
+        });
+        await().until(b -> URI.create(b.getCurrentUrl()).getPath().startsWith("/console/conversations/"));
+        assertThat(text("header")).contains("при служител");
+        assertThat(text("#messages")).contains("Здравейте");
     }
 
     // --- helpers ---
