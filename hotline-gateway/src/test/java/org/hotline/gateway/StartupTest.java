@@ -73,7 +73,11 @@ class StartupTest {
                 Arguments.of("a saved reply in a language that is not declared",
                         (UnaryOperator<String>) y -> y.replace("          uk: \"Якщо", "          xx: \"Якщо"),
                         "xx: \"Якщо",
-                        new String[] {"hotline.console.saved-replies[0].texts.xx = xx", "language not declared"}));
+                        new String[] {"hotline.console.saved-replies[0].texts.xx = xx", "language not declared"}),
+                Arguments.of("an organisation with the id of a team",
+                        (UnaryOperator<String>) y -> y.replace("    - id: legal-aid", "    - id: avrr  # the organisation"),
+                        "avrr  # the organisation",
+                        new String[] {"hotline.organisations[1].id = avrr", "is the id of a team"}));
     }
 
     @ParameterizedTest(name = "{0}")

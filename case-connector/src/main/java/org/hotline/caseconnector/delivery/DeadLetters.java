@@ -39,6 +39,12 @@ public class DeadLetters {
                 .update();
     }
 
+    /** Whether this item is a dead letter now (not replayed yet). */
+    public boolean holds(String itemId) {
+        return jdbc.sql("SELECT COUNT(*) FROM dead_letter WHERE item_id = ? AND replayed_at IS NULL").param(itemId)
+                .query(Long.class).single() > 0;
+    }
+
     public List<DeadLetter> list(boolean includeReplayed, int limit) {
         return jdbc.sql("SELECT * FROM dead_letter " + (includeReplayed ? "" : "WHERE replayed_at IS NULL ") + "ORDER BY id DESC LIMIT ?")
                 .param(limit)

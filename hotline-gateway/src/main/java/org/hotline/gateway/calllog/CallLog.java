@@ -42,10 +42,21 @@ public class CallLog {
         publisher.publishEvent(record);
     }
 
-    /** The newest records that pass {@code filter}, newest first, at most {@code limit}. */
+    /**
+     * A newer version of a record already written (the officer's notes after the call): the call
+     * log shows it instead of the first; the case store, which took the first once, is not sent it
+     * again, and nothing is counted twice.
+     */
+    public void amend(CallRecord record) {
+        streams.append(LOG_STREAM, RECORD_TYPE, json.writeValueAsString(record));
+    }
+
+    /** The newest records that pass {@code filter}, newest first (the latest version of each), at most {@code limit}. */
     public List<CallRecord> recent(Predicate<CallRecord> filter, int limit) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         return streams.recent(LOG_STREAM, KEEP).stream()
                 .map(entry -> json.readValue(entry.payload(), CallRecord.class))
+                .filter(record -> seen.add(record.id()))
                 .filter(filter)
                 .limit(limit)
                 .toList();

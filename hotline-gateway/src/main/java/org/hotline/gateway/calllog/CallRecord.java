@@ -17,10 +17,12 @@ import org.hotline.gateway.channel.ContactChannel;
  * @param closing     what the officer recorded when closing it ({@code resolved}, {@code referred}, …), or null
  * @param providerRef the provider's own name for the contact, to find it in the provider's logs (Asterisk's
  *                    unique id and channel; Twilio's CallSid is the id itself), or null; never a key
+ * @param notes       what the officer wrote on the call screen during the call or its wrap-up, or null
  */
 public record CallRecord(String id, ContactChannel channel, String contact, String language, String topic, String team,
                          List<String> path, Instant startedAt, Instant endedAt, Duration queueWait, String officerId,
-                         Duration talkTime, CallOutcome outcome, List<String> referralIds, String closing, String providerRef) {
+                         Duration talkTime, CallOutcome outcome, List<String> referralIds, String closing, String providerRef,
+                         String notes) {
 
     public CallRecord {
         Objects.requireNonNull(id, "id");
@@ -35,6 +37,12 @@ public record CallRecord(String id, ContactChannel channel, String contact, Stri
         referralIds = referralIds == null ? List.of() : List.copyOf(referralIds);
         queueWait = queueWait == null ? Duration.ZERO : queueWait;
         talkTime = talkTime == null ? Duration.ZERO : talkTime;
+    }
+
+    /** The same record with the officer's notes: a newer version of it in the call log. */
+    public CallRecord withNotes(String newNotes) {
+        return new CallRecord(id, channel, contact, language, topic, team, path, startedAt, endedAt, queueWait, officerId, talkTime,
+                outcome, referralIds, closing, providerRef, newNotes);
     }
 
     public Duration duration() {

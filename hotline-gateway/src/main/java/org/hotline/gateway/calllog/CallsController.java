@@ -27,7 +27,7 @@ class CallsController {
 
     record CallView(String id, String channel, String contact, String language, String topic, String team, Instant startedAt,
                     Instant endedAt, long queueWaitSeconds, String officer, long talkTimeSeconds, String outcome, String closing,
-                    List<String> referralIds, List<String> path) {}
+                    List<String> referralIds, List<String> path, String notes) {}
 
     /**
      * {@code outcome}: how it ended (answered, abandoned_in_queue, voicemail…); {@code closing}: what the
@@ -63,7 +63,7 @@ class CallsController {
         return callLog.recent(filter, Math.max(1, Math.min(limit, 1000))).stream()
                 .map(r -> new CallView(r.id(), r.channel().wireName(), Masking.phone(r.contact()), r.language(), r.topic(),
                         r.team(), r.startedAt(), r.endedAt(), r.queueWait().toSeconds(), r.officerId(), r.talkTime().toSeconds(),
-                        r.outcome().wireName(), r.closing(), r.referralIds(), r.path()))
+                        r.outcome().wireName(), r.closing(), r.referralIds(), r.path(), r.notes()))
                 .toList();
     }
 }

@@ -32,8 +32,13 @@ class CasesConfiguration {
 
     @Bean
     ReferralOutbox referralOutbox(org.hotline.gateway.state.StreamStore streams, org.hotline.gateway.state.DedupeStore dedupe,
-                                  tools.jackson.databind.json.JsonMapper json) {
-        return new ReferralOutbox(streams, dedupe, json);
+                                  tools.jackson.databind.json.JsonMapper json, ReferralProgress progress) {
+        return new ReferralOutbox(streams, dedupe, json, progress);
+    }
+
+    @Bean
+    ReferralProgress referralProgress(org.hotline.gateway.state.SessionStore store, DeadLetters deadLetters) {
+        return new ReferralProgress(store, deadLetters, java.time.Duration.ofDays(30));
     }
 
     @Bean

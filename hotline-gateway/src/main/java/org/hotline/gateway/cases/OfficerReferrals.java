@@ -51,7 +51,7 @@ public class OfficerReferrals {
      * What the officer asked for. {@code safeToCallBack} given here is the officer's record of the
      * person's answer and needs {@code consentNote} (how it was asked, what they said).
      */
-    public record Request(String kind, String team, String topic, String urgency, String language, String channel,
+    public record Request(String kind, String team, String organisation, String topic, String urgency, String language, String channel,
                           String contact, String callbackNumber, String safeToCallBack, String consentNote,
                           Boolean shareWithOrganisations, Boolean services, String notes) {}
 
@@ -82,6 +82,11 @@ public class OfficerReferrals {
         if (team == null || directory.team(team).isEmpty()) {
             throw new InvalidRequestException("team", "must be one of " + new TreeSet<>(directory.teams().stream().map(t -> t.id()).toList()));
         }
+        // an outside organisation it goes to (a shelter, legal aid), with the team that follows it up
+        var organisation = request.organisation() == null || request.organisation().isBlank() ? null
+                : directory.config().organisations().stream().filter(o -> o.id().equals(request.organisation().strip())).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("organisation", "must be one of "
+                        + new TreeSet<>(directory.config().organisations().stream().map(o -> o.id()).toList())));
         String topic = oneOf("topic", request.topic(), topics, false);
         String urgency = oneOf("urgency", request.urgency(), Set.of("urgent", "normal"), false);
         String language = oneOf("language", request.language(), directory.languageCodes(), false);
@@ -94,10 +99,22 @@ public class OfficerReferrals {
         try {
             return new Referral(id, ReferralKind.valueOf(kind.toUpperCase(Locale.ROOT).replace('-', '_')), topic,
                     urgency == null ? null : Referral.Urgency.valueOf(urgency.toUpperCase(Locale.ROOT)), team, language, channel, contact,
-                    callbackNumber, consent, notes == null ? Map.of() : Map.of("notes", notes), null, null, person.transcriptRef(), createdBy, now);
+                    callbackNumber, consent, answers(notes, organisation), null, null, person.transcriptRef(), createdBy, now);
         } catch (Referral.InvalidReferralException e) {
             throw new InvalidRequestException("referral", e.getMessage());
         }
+    }
+
+    private static Map<String, String> answers(String notes, org.hotline.gateway.config.HotlineConfig.Organisation organisation) {
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        if (notes != null) {
+            answers.put("notes", notes);
+        }
+        if (organisation != null) {
+            answers.put("organisation", organisation.id());
+            answers.put("organisation_name", organisation.name());
+        }
+        return answers;
     }
 
     /**

@@ -20,8 +20,10 @@ public class ReferralOutbox {
     private final StreamStore streams;
     private final DedupeStore dedupe;
     private final JsonMapper json;
+    private final ReferralProgress progress;
 
-    public ReferralOutbox(StreamStore streams, DedupeStore dedupe, JsonMapper json) {
+    public ReferralOutbox(StreamStore streams, DedupeStore dedupe, JsonMapper json, ReferralProgress progress) {
+        this.progress = progress;
         this.streams = streams;
         this.dedupe = dedupe;
         this.json = json;
@@ -35,6 +37,7 @@ public class ReferralOutbox {
         }
         try {
             streams.append(CallLog.OUTBOX_STREAM, OutboxSource.REFERRAL, json.writeValueAsString(referral));
+            progress.added(referral);
             return true;
         } catch (RuntimeException e) {
             dedupe.unmark(key);

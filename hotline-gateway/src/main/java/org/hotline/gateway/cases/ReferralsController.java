@@ -78,7 +78,7 @@ class ReferralsController {
      * what is asked, and the consent they gave, recorded as the officer's (with a note of how it was
      * asked). {@code Idempotency-Key} makes a retried request create it once.
      */
-    record NewReferral(String callId, String kind, String team, String topic, String urgency, String language, String channel,
+    record NewReferral(String callId, String kind, String team, String organisation, String topic, String urgency, String language, String channel,
                        String contact, String callbackNumber, String safeToCallBack, String consentNote,
                        Boolean shareWithOrganisations, Boolean services, String notes) {}
 
@@ -99,7 +99,7 @@ class ReferralsController {
                 : callLog.recent(r -> r.id().equals(request.callId()), 1).stream().map(r -> r.contact()).findFirst().orElse(null);
         try {
             var referral = referrals.build((request.callId() == null ? "officer" : request.callId()) + ":" + key,
-                    new OfficerReferrals.Request(request.kind(), request.team(), request.topic(), request.urgency(), request.language(),
+                    new OfficerReferrals.Request(request.kind(), request.team(), request.organisation(), request.topic(), request.urgency(), request.language(),
                             request.channel(), request.contact(), request.callbackNumber(), request.safeToCallBack(),
                             request.consentNote(), request.shareWithOrganisations(), request.services(), request.notes()),
                     OfficerReferrals.Person.unknown(contact), user.officerId() != null ? user.officerId() : user.username(), clock.instant());

@@ -56,6 +56,12 @@ class ChatConfiguration {
     }
 
     @Bean
+    ConversationHandover conversationHandover(ConversationService conversations, org.hotline.gateway.config.HotlineDirectory directory,
+                                              org.hotline.gateway.audit.AuditTrail audit) {
+        return new ConversationHandover(conversations, directory, audit);
+    }
+
+    @Bean
     ConversationReferrals conversationReferrals(ConversationService conversations, org.hotline.gateway.cases.OfficerReferrals referrals,
                                                 java.time.Clock clock) {
         return new ConversationReferrals(conversations, referrals, clock);

@@ -89,7 +89,7 @@ final class ConversationCommits {
                 : Duration.between(c.queuedAt(), c.assignedAt() != null ? c.assignedAt() : now);
         Duration talk = c.assignedAt() == null ? Duration.ZERO : Duration.between(c.assignedAt(), now);
         work.record = new CallRecord(c.id(), c.channel(), c.contact(), c.language(), c.topic(), c.team(), c.flow().path(),
-                c.startedAt(), now, queueWait, c.officerId(), talk, result, c.referralIds(), closing, null);
+                c.startedAt(), now, queueWait, c.officerId(), talk, result, c.referralIds(), closing, null, null);
         work.changes.add(InboxChange.of("conversation", c, null));
     }
 

@@ -12,7 +12,7 @@ import org.hotline.gateway.cases.OfficerReferrals;
 public class ConversationReferrals {
 
     /** What the officer asks for; what is left out comes from the conversation. */
-    public record NewReferral(String kind, String topic, String urgency, String safeToCallBack, String consentNote, String callbackNumber,
+    public record NewReferral(String kind, String organisation, String topic, String urgency, String safeToCallBack, String consentNote, String callbackNumber,
                               String notes) {}
 
     private final ConversationService conversations;
@@ -29,7 +29,7 @@ public class ConversationReferrals {
     public String refer(InboxViewer viewer, Conversation c, NewReferral request, String idempotencyKey) {
         InboxRules.checkRefer(viewer, c);
         String officer = viewer.user().officerId() != null ? viewer.user().officerId() : viewer.user().username();
-        var referral = referrals.build(c.id() + ":" + idempotencyKey, new OfficerReferrals.Request(request.kind(), c.team(),
+        var referral = referrals.build(c.id() + ":" + idempotencyKey, new OfficerReferrals.Request(request.kind(), c.team(), request.organisation(),
                         request.topic() != null ? request.topic() : c.topic(),
                         request.urgency() != null ? request.urgency() : c.priority() == null ? null : c.priority().name(),
                         c.language(), c.channel().wireName(), null, request.callbackNumber(), request.safeToCallBack(),

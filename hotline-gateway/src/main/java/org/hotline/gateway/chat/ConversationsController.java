@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.hotline.gateway.audit.AuditTrail;
 import org.hotline.gateway.cases.IdempotencyKeys;
 import org.hotline.gateway.cases.OfficerReferrals;
 import org.hotline.gateway.config.HotlineDirectory;
@@ -46,17 +45,17 @@ class ConversationsController {
     private final SecuritySettings security;
     private final java.time.Clock clock;
     private final MediaFetcher mediaFetcher;
-    private final AuditTrail audit;
+    private final ConversationHandover handover;
     private final Inbox inbox;
     private final ConversationReferrals conversationReferrals;
 
     ConversationsController(ConversationStore store, ConversationService conversations, InboxEvents events, HotlineDirectory directory,
                             SecuritySettings security, java.time.Clock clock, MediaFetcher mediaFetcher,
-                            AuditTrail audit, Inbox inbox, ConversationReferrals conversationReferrals) {
+                            Inbox inbox, ConversationReferrals conversationReferrals, ConversationHandover handover) {
+        this.handover = handover;
         this.inbox = inbox;
         this.conversationReferrals = conversationReferrals;
         this.mediaFetcher = mediaFetcher;
-        this.audit = audit;
         this.clock = clock;
         this.store = store;
         this.conversations = conversations;
@@ -143,23 +142,7 @@ class ConversationsController {
     ConversationView assign(@PathVariable String id, @RequestBody(required = false) Assignment assignment, Authentication authentication) {
         InboxViewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
-        String officer = assignment == null || assignment.officerId() == null ? viewer.user().officerId() : assignment.officerId();
-        if (officer == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name the officerId to give the conversation to");
-        }
-        var target = directory.officer(officer)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "no officer " + officer));
-        if (!viewer.user().supervises()) {
-            if (!officer.equals(viewer.user().officerId())) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only supervisors give conversations to other officers");
-            }
-            InboxRules.checkTake(viewer, c);
-        }
-        conversations.assign(id, officer, !viewer.user().supervises());
-        if (viewer.user().supervises()) {
-            audit.record(viewer.user().username(), c.officerId() == null ? "conversation.assign" : "conversation.reassign", id, "done",
-                    (c.officerId() == null ? "" : "from " + c.officerId() + " ") + "to " + officer);
-        }
+        handover.give(viewer, c, assignment == null ? null : assignment.officerId());
         return view(store.get(id).orElseThrow(), clock.instant());
     }
 

@@ -5,7 +5,9 @@ package org.hotline.gateway.chat;
  * message's text or a person's address (the console fetches those with the officer's rights).
  *
  * @param kind {@code conversation} (opened, queued, assigned, closed), {@code message} (a new one,
- *             either way) or {@code delivery} (a sent message's status changed)
+ *             either way), {@code delivery} (a sent message's status changed), {@code queue} (routing's
+ *             queue of a team changed: a call joined, rings for someone, left) or {@code call} (the call
+ *             screen of the officer {@code officerId} changed; its status is the screen's stage)
  */
 public record InboxChange(String kind, String conversationId, String team, String officerId, String status, String entryId) {
 

@@ -30,14 +30,21 @@ public record HotlineConfig(
         @NotEmpty Map<String, @Valid WeeklySchedule> schedules,
         @Valid @DefaultValue Holidays holidays,
         @Valid @DefaultValue RoutingPolicy routing,
-        @Valid @DefaultValue Console console) {
+        @Valid @DefaultValue Console console,
+        @Valid List<Organisation> organisations) {
 
     public HotlineConfig {
         languages = languages == null ? List.of() : List.copyOf(languages);
         teams = teams == null ? List.of() : List.copyOf(teams);
         officers = officers == null ? List.of() : List.copyOf(officers);
         schedules = schedules == null ? Map.of() : Map.copyOf(schedules);
+        organisations = organisations == null ? List.of() : List.copyOf(organisations);
     }
+
+    /** An organisation outside the hotline that officers refer people to (a shelter, legal aid). */
+    public record Organisation(
+            @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'") String id,
+            @NotBlank String name) {}
 
     /** The officers' console: {@code savedReplies} an officer inserts in the person's language. */
     public record Console(List<@Valid SavedReply> savedReplies) {

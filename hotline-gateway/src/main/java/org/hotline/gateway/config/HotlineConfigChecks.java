@@ -28,7 +28,22 @@ public final class HotlineConfigChecks {
         checkOfficers(config.officers(), languages, teams, problems);
         checkHolidays(config.holidays(), problems);
         checkSavedReplies(config.console().savedReplies(), languages, problems);
+        checkOrganisations(config.organisations(), teams, problems);
         return problems;
+    }
+
+    /** One id per organisation, and none that is also a team's: a referral's target must be unambiguous. */
+    private static void checkOrganisations(List<HotlineConfig.Organisation> organisations, Set<String> teams, List<ConfigProblem> problems) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < organisations.size(); i++) {
+            var organisation = organisations.get(i);
+            String path = "hotline.organisations[" + i + "].id";
+            if (!ids.add(organisation.id())) {
+                problems.add(new ConfigProblem(path, organisation.id(), "organisation declared twice"));
+            } else if (teams.contains(organisation.id())) {
+                problems.add(new ConfigProblem(path, organisation.id(), "is the id of a team: give the organisation another"));
+            }
+        }
     }
 
     private static void checkSavedReplies(List<HotlineConfig.SavedReply> replies, Set<String> languages, List<ConfigProblem> problems) {

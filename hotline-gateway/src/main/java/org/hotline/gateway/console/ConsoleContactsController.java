@@ -34,7 +34,7 @@ class ConsoleContactsController {
 
     /** {@code closing}: the outcome the officer chose when closing a conversation, shown before the call log's own. */
     record Contact(String time, String channel, String contact, String topic, String outcome, String closing, long waitSeconds,
-                   long talkSeconds) {}
+                   long talkSeconds, String notes) {}
 
     @GetMapping("/console/contacts")
     String contacts(Authentication authentication, Model model) {
@@ -53,7 +53,7 @@ class ConsoleContactsController {
         String contact = r.contact() == null ? null : r.channel().masked(r.contact());
         return new Contact(TIME.format(r.startedAt().atZone(zone)), r.channel().wireName(), contact, r.topic(), r.outcome().wireName(),
                 r.closing() != null && org.hotline.gateway.chat.InboxRules.OUTCOMES.contains(r.closing()) ? r.closing() : null,
-                seconds(r.queueWait()), seconds(r.talkTime()));
+                seconds(r.queueWait()), seconds(r.talkTime()), r.notes());
     }
 
     private static long seconds(Duration duration) {

@@ -40,9 +40,14 @@ class ConsoleController {
     private final HotlineDirectory directory;
     private final Inbox inbox;
     private final ConsoleUsers users;
+    private final CallPanels calls;
+    private final WaitingCalls waitingCalls;
     private final Clock clock;
 
-    ConsoleController(RoutingService routing, HotlineDirectory directory, Inbox inbox, ConsoleUsers users, Clock clock) {
+    ConsoleController(RoutingService routing, HotlineDirectory directory, Inbox inbox, ConsoleUsers users, CallPanels calls,
+                      WaitingCalls waitingCalls, Clock clock) {
+        this.calls = calls;
+        this.waitingCalls = waitingCalls;
         this.routing = routing;
         this.directory = directory;
         this.inbox = inbox;
@@ -54,9 +59,17 @@ class ConsoleController {
     record Shift(String username, String officerId, String displayName, String presence, String declared,
                  List<String> teams, List<String> languages, int waiting) {}
 
-    /** One conversation in a list: what an officer needs to pick the next one, the person's address masked. */
+    /**
+     * One call or conversation in a list: what an officer needs to pick the next one, the person's address masked.
+     *
+     * @param call             a call waiting (routing offers it; nobody takes it from the list)
+     * @param estimateMinutes  routing's honest estimate of the wait left, or null when there is nothing to base one on
+     * @param offeredTo        the officer it rings for now, or null
+     * @param offeredToViewer  it rings for the officer at this console
+     */
     record Row(String id, String channel, String status, String team, String topic, String language, boolean urgent, String contact,
-               long waitingMinutes, String officerId) {}
+               long waitingMinutes, String officerId, boolean call, Long estimateMinutes, String offeredTo, boolean offeredToViewer,
+               Instant since) {}
 
     @GetMapping
     String console(Authentication authentication, Model model) {
@@ -104,11 +117,13 @@ class ConsoleController {
         SignedInUser user = viewer.user();
         var officer = user.officerId() == null ? null : directory.officer(user.officerId()).orElse(null);
         RoutingState state = routing.snapshot();
-        List<Row> queue = rows(inbox.of(viewer, Inbox.Part.QUEUE), now);
-        List<Row> mine = rows(inbox.of(viewer, Inbox.Part.MINE), now);
+        List<Row> queue = new java.util.ArrayList<>(rows(inbox.of(viewer, Inbox.Part.QUEUE), now, state));
+        queue.addAll(waitingCalls.of(viewer, state, now));
+        queue.sort(java.util.Comparator.comparing((Row row) -> !row.urgent()).thenComparing(Row::since));
+        List<Row> mine = rows(inbox.of(viewer, Inbox.Part.MINE), now, state);
         Set<String> teams = viewer.teams();
-        // waiting: the calls and chats in routing's queues of my teams, and conversations queued for them
-        // (a queued chat is usually in both: counted once)
+        // waiting: the calls and chats in routing's queues of my teams, Asterisk's callers, and conversations
+        // queued for my teams (a queued chat is usually in routing's queue too: counted once)
         Set<String> waiting = new java.util.HashSet<>();
         state.queues().entrySet().stream().filter(e -> user.supervises() || teams.contains(e.getKey()))
                 .forEach(e -> e.getValue().forEach(contact -> waiting.add(contact.contactId())));
@@ -126,14 +141,17 @@ class ConsoleController {
         model.addAttribute("queue", queue);
         model.addAttribute("mine", mine);
         model.addAttribute("languageNames", users.languageNames());
+        model.addAttribute("call", calls.of(viewer).orElse(null));
     }
 
-    private static List<Row> rows(List<Conversation> conversations, Instant now) {
+    private List<Row> rows(List<Conversation> conversations, Instant now, RoutingState state) {
         return conversations.stream().map(c -> {
             Instant since = c.queuedAt() != null ? c.queuedAt() : c.startedAt();
+            Long estimate = c.officerId() != null ? null
+                    : routing.router().estimatedWait(state, c.id()).map(d -> Math.max(1, d.toMinutes())).orElse(null);
             return new Row(c.id(), c.channel().wireName(), c.status().wireName(), c.team(), c.topic(), c.language(),
                     c.priority() == org.hotline.gateway.flow.Node.Priority.URGENT, c.maskedContact(),
-                    Math.max(0, Duration.between(since, now).toMinutes()), c.officerId());
+                    Math.max(0, Duration.between(since, now).toMinutes()), c.officerId(), false, estimate, null, false, since);
         }).toList();
     }
 

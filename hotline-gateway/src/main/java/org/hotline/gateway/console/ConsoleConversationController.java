@@ -8,7 +8,11 @@ import org.hotline.gateway.chat.ChatEntry;
 import org.hotline.gateway.chat.Conversation;
 import org.hotline.gateway.cases.IdempotencyKeys;
 import org.hotline.gateway.cases.OfficerReferrals;
+import org.hotline.gateway.cases.ReferralProgress;
+import org.hotline.gateway.voice.asterisk.AsteriskCallbacks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.hotline.gateway.chat.ConversationMedia;
+import org.hotline.gateway.chat.ConversationHandover;
 import org.hotline.gateway.chat.ConversationReferrals;
 import org.hotline.gateway.chat.ConversationService;
 import org.hotline.gateway.chat.ConversationStore;
@@ -46,11 +50,20 @@ class ConsoleConversationController {
     private final HotlineDirectory directory;
     private final ConsoleUsers users;
     private final ConversationReferrals referrals;
+    private final CallPanels calls;
+    private final ReferralProgress progress;
+    private final ObjectProvider<AsteriskCallbacks> callbacks;
+    private final ConversationHandover handover;
     private final java.time.Clock clock;
 
     ConsoleConversationController(ConversationStore store, ConversationService conversations, HotlineDirectory directory,
-                                  ConsoleUsers users, ConversationReferrals referrals, java.time.Clock clock) {
+                                  ConsoleUsers users, ConversationReferrals referrals, CallPanels calls, ReferralProgress progress,
+                                  ObjectProvider<AsteriskCallbacks> callbacks, ConversationHandover handover, java.time.Clock clock) {
+        this.handover = handover;
         this.clock = clock;
+        this.progress = progress;
+        this.callbacks = callbacks;
+        this.calls = calls;
         this.referrals = referrals;
         this.store = store;
         this.conversations = conversations;
@@ -101,8 +114,7 @@ class ConsoleConversationController {
         InboxViewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
         try {
-            InboxRules.checkTake(viewer, c);
-            conversations.assign(id, viewer.user().officerId(), true);
+            handover.give(viewer, c, null);
             return "redirect:/console/conversations/" + id;
         } catch (InboxRules.Refused refused) {
             redirect.addFlashAttribute("refused", refused.key());
@@ -119,13 +131,14 @@ class ConsoleConversationController {
     String refer(@PathVariable String id, @RequestParam String key, @RequestParam(required = false) String kind,
                  @RequestParam(required = false) String urgency, @RequestParam(required = false) String safeToCallBack,
                  @RequestParam(required = false) String consentNote, @RequestParam(required = false) String otherNumber,
-                 @RequestParam(required = false) String notes, Authentication authentication, RedirectAttributes redirect) {
+                 @RequestParam(required = false) String notes, @RequestParam(required = false) String organisation,
+                 Authentication authentication, RedirectAttributes redirect) {
         InboxViewer viewer = viewer(authentication);
         Conversation c = visible(id, viewer);
         String callbackNumber = !"callback".equals(kind) ? null : otherNumber == null || otherNumber.isBlank() ? "caller" : otherNumber;
         try {
             IdempotencyKeys.check(key);
-            String referral = referrals.refer(viewer, c, new ConversationReferrals.NewReferral(kind, null, blankToNull(urgency),
+            String referral = referrals.refer(viewer, c, new ConversationReferrals.NewReferral(kind, blankToNull(organisation), null, blankToNull(urgency),
                     blankToNull(safeToCallBack), blankToNull(consentNote), callbackNumber, blankToNull(notes)), key);
             redirect.addFlashAttribute("referred", referral);
         } catch (InboxRules.Refused refused) {
@@ -135,6 +148,52 @@ class ConsoleConversationController {
             redirect.addFlashAttribute("refusedDetail", invalid.getMessage());
         }
         return "redirect:/console/conversations/" + id;
+    }
+
+    /** A supervisor gives the conversation to an officer, also away from the one it is with (audited); an officer, only to themselves. */
+    @PostMapping("/{id}/assign")
+    String assign(@PathVariable String id, @RequestParam String officer, Authentication authentication, RedirectAttributes redirect) {
+        InboxViewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        try {
+            handover.give(viewer, c, officer);
+            redirect.addFlashAttribute("assigned", directory.officer(officer).map(o -> o.displayName()).orElse(officer));
+        } catch (InboxRules.Refused refused) {
+            redirect.addFlashAttribute("refused", refused.key());
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    /** The officer's phone rings, then the person's; the number stays with the gateway. Only for callback referrals of this conversation. */
+    @PostMapping("/{id}/call-back")
+    String callBack(@PathVariable String id, @RequestParam String referral, Authentication authentication, RedirectAttributes redirect) {
+        InboxViewer viewer = viewer(authentication);
+        Conversation c = visible(id, viewer);
+        AsteriskCallbacks placer = callbacks.getIfAvailable();
+        if (placer == null || !c.referralIds().contains(referral)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no callback " + referral + " in this conversation");
+        }
+        var officer = viewer.user().officerId() == null ? java.util.Optional.<org.hotline.gateway.config.HotlineConfig.Officer>empty()
+                : directory.officer(viewer.user().officerId());
+        switch (placer.callBack(referral, viewer.user(), officer)) {
+            case AsteriskCallbacks.Outcome.Placed placed -> redirect.addFlashAttribute("callingBack", placed.referralId());
+            case AsteriskCallbacks.Outcome.NotFound notFound -> redirect.addFlashAttribute("refused", "refused.callback.not-found");
+            case AsteriskCallbacks.Outcome.Forbidden forbidden -> refuse(redirect, "refused.callback.forbidden", forbidden.reason());
+            case AsteriskCallbacks.Outcome.Refused refused -> refuse(redirect, "refused.callback.refused", refused.reason());
+            case AsteriskCallbacks.Outcome.AsteriskUnavailable down -> refuse(redirect, "refused.callback.unavailable", down.reason());
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    @GetMapping("/{id}/referrals")
+    String referralsPart(@PathVariable String id, Authentication authentication, Model model) {
+        fill(id, viewer(authentication), model);
+        return "console/conversation :: referrals";
+    }
+
+    private static void refuse(RedirectAttributes redirect, String key, String detail) {
+        redirect.addFlashAttribute("refused", key);
+        redirect.addFlashAttribute("refusedDetail", detail);
     }
 
     private static String blankToNull(String value) {
@@ -181,6 +240,19 @@ class ConsoleConversationController {
         model.addAttribute("referralKey", "console-" + java.util.UUID.randomUUID());
         model.addAttribute("urgent", c.priority() == org.hotline.gateway.flow.Node.Priority.URGENT);
         model.addAttribute("languageNames", users.languageNames());
+        model.addAttribute("call", calls.of(viewer).orElse(null));
+        model.addAttribute("officerId", viewer.user().officerId());
+        model.addAttribute("organisations", directory.config().organisations());
+        // a supervisor may give it to any officer: those of its team first
+        model.addAttribute("supervisor", viewer.user().supervises());
+        model.addAttribute("officers", viewer.user().supervises() ? directory.officers().stream()
+                .sorted(java.util.Comparator.comparing((org.hotline.gateway.config.HotlineConfig.Officer o) -> !o.teams().contains(c.team()))
+                        .thenComparing(o -> o.displayName())).toList() : List.of());
+        List<ReferralProgress.Progress> made = c.referralIds().stream().map(progress::of).flatMap(java.util.Optional::stream).toList();
+        model.addAttribute("referralsMade", made);
+        model.addAttribute("referralsWaiting", made.stream().anyMatch(r -> r.state() == ReferralProgress.State.WAITING));
+        // callbacks are placed through Asterisk, by an officer (their phone rings first)
+        model.addAttribute("mayCallBack", callbacks.getIfAvailable() != null && viewer.user().officerId() != null);
     }
 
     /** As the API: a conversation the officer may not see does not exist for them. */

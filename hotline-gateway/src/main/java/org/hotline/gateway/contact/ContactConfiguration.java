@@ -2,6 +2,7 @@ package org.hotline.gateway.contact;
 
 import java.time.Clock;
 import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.callscreen.CallScreens;
 import org.hotline.gateway.cases.ReferralOutbox;
 import org.hotline.gateway.calllog.ReturningContacts;
 import org.hotline.gateway.flow.FlowLibrary;
@@ -17,8 +18,8 @@ class ContactConfiguration {
 
     @Bean
     ContactRunner contactRunner(FlowLibrary library, TeamHours hours, ReturningContacts returning, ReferralOutbox outbox, CallLog callLog,
-                                Clock clock) {
+                                CallScreens screens, Clock clock) {
         return new ContactRunner(library.flow(ENTRY_FLOW)
-                .orElseThrow(() -> new IllegalStateException("no flow '" + ENTRY_FLOW + "' in ivr-scripts")), hours, returning, outbox, callLog, clock);
+                .orElseThrow(() -> new IllegalStateException("no flow '" + ENTRY_FLOW + "' in ivr-scripts")), hours, returning, outbox, callLog, screens, clock);
     }
 }

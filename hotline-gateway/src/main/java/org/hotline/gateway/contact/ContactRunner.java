@@ -8,6 +8,8 @@ import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.cases.ReferralOutbox;
 import org.hotline.gateway.calllog.ReturningContacts;
+import org.hotline.gateway.callscreen.CallContext;
+import org.hotline.gateway.callscreen.CallScreens;
 import org.hotline.gateway.cases.OutboxMapper;
 import org.hotline.gateway.flow.Facts;
 import org.hotline.gateway.flow.Flow;
@@ -32,10 +34,13 @@ public class ContactRunner {
     private final ReturningContacts returning;
     private final ReferralOutbox outbox;
     private final CallLog callLog;
+    private final CallScreens screens;
     private final Clock clock;
 
-    public ContactRunner(Flow flow, TeamHours hours, ReturningContacts returning, ReferralOutbox outbox, CallLog callLog, Clock clock) {
+    public ContactRunner(Flow flow, TeamHours hours, ReturningContacts returning, ReferralOutbox outbox, CallLog callLog,
+                         CallScreens screens, Clock clock) {
         this.flow = flow;
+        this.screens = screens;
         this.hours = hours;
         this.returning = returning;
         this.outbox = outbox;
@@ -102,11 +107,29 @@ public class ContactRunner {
         return new HungUp(result.state(), referAll(result.steps(), person, attachments));
     }
 
-    /** The contact is over: its record goes to the call log, and the language the person chose is remembered (when kept). */
+    /**
+     * The contact is over: its record goes to the call log; the language the person chose and that
+     * they reached the hotline once more are remembered (when kept).
+     */
     public void ended(CallRecord record, Person person) {
         callLog.record(record);
         if (person.memoryKey() != null && record.language() != null) {
             returning.remember(person.memoryKey(), record.language());
         }
+        returning.count(person.memoryKey(), record.outcome(), record.endedAt());
+    }
+
+    /**
+     * A call joins a queue: what the officer who takes it should see at once (its context, and the
+     * person's earlier contacts when the deployment keeps them), for the console's call screen.
+     * {@code screenKey} is the channel's own name for the call in its events (CallSid, Asterisk's
+     * unique id); {@code callId} the call record's id.
+     */
+    public void routed(String callId, String screenKey, FlowState state, Step.Route route, Person person) {
+        var history = returning.history(person.memoryKey()).orElse(null);
+        screens.waiting(new CallContext(callId, screenKey, person.channel(), route.team(), route.language(), route.topic(),
+                route.priority() == Node.Priority.URGENT, state.path(), clock.instant(), state.vars().get("safe_to_call"),
+                history == null ? 0 : history.contacts(), history == null ? null : history.lastOutcome(),
+                history == null ? null : history.lastEndedAt()));
     }
 }

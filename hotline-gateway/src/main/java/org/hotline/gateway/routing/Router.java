@@ -46,6 +46,7 @@ public final class Router {
             return w.unchanged();
         }
         w.queue(contact.team()).add(contact);
+        w.events.add(new RoutingEvent.ContactQueued(0, contact.contactId(), contact.channel(), contact.team()));
         return w.dispatchAndFinish();
     }
 
@@ -105,7 +106,7 @@ public final class Router {
         QueuedContact contact = found.get();
         if (contact.offeredTo() != null) {
             w.officers.put(contact.offeredTo(), w.officer(contact.offeredTo()).offerCleared(false));
-            w.events.add(new OfferWithdrawn(0, contactId, contact.offeredTo(), "caller hung up"));
+            w.events.add(new OfferWithdrawn(0, contactId, contact.offeredTo(), contact.team(), "caller hung up"));
         }
         w.remove(contact);
         w.events.add(new ContactAbandoned(0, contactId, contact.team(), Duration.between(contact.enqueuedAt(), now)));

@@ -80,7 +80,7 @@ final class RoutingChange {
         }
         officers.put(officerId, status);
         replace(contact.offerEnded(missed));
-        events.add(new OfferWithdrawn(0, contact.contactId(), officerId, reason));
+        events.add(new OfferWithdrawn(0, contact.contactId(), officerId, contact.team(), reason));
     }
 
     void dispatch() {
@@ -154,7 +154,8 @@ final class RoutingChange {
     private static RoutingEvent withVersion(RoutingEvent e, long v) {
         return switch (e) {
             case OfferMade x -> new OfferMade(v, x.contactId(), x.officerId(), x.channel(), x.team(), x.language(), x.topic(), x.urgent());
-            case OfferWithdrawn x -> new OfferWithdrawn(v, x.contactId(), x.officerId(), x.reason());
+            case RoutingEvent.ContactQueued x -> new RoutingEvent.ContactQueued(v, x.contactId(), x.channel(), x.team());
+            case OfferWithdrawn x -> new OfferWithdrawn(v, x.contactId(), x.officerId(), x.team(), x.reason());
             case ContactAnswered x -> new ContactAnswered(v, x.contactId(), x.officerId(), x.channel(), x.team(), x.queueWait(), x.ringTime());
             case ContactOverflowed x -> new ContactOverflowed(v, x.contactId(), x.team(), x.number());
             case ContactUnroutable x -> new ContactUnroutable(v, x.contactId(), x.team());

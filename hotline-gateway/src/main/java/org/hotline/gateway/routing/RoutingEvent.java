@@ -8,12 +8,15 @@ public sealed interface RoutingEvent {
 
     long version();
 
+    /** A contact joined its team's queue (it may be offered or assigned in the same change). */
+    record ContactQueued(long version, String contactId, Channel channel, String team) implements RoutingEvent {}
+
     /** Ring {@code officerId} for this contact (voice: place the officer's call and whisper the context). */
     record OfferMade(long version, String contactId, String officerId, Channel channel, String team, String language,
                      String topic, boolean urgent) implements RoutingEvent {}
 
     /** The offer ended without an answer (rang out, declined, or the officer went away). */
-    record OfferWithdrawn(long version, String contactId, String officerId, String reason) implements RoutingEvent {}
+    record OfferWithdrawn(long version, String contactId, String officerId, String team, String reason) implements RoutingEvent {}
 
     record ContactAnswered(long version, String contactId, String officerId, Channel channel, String team,
                            Duration queueWait, Duration ringTime) implements RoutingEvent {}

@@ -31,6 +31,6 @@ class CallOutcomeTest {
     void shouldRefuseARecordThatEndsBeforeItStarts() {
         Instant start = Instant.parse("2026-12-01T10:00:00Z");
         assertThatThrownBy(() -> new CallRecord("CA1", org.hotline.gateway.channel.ContactChannel.TWILIO_VOICE, null, null, null, null, null, start, start.minusSeconds(1),
-                null, null, null, CallOutcome.ANSWERED, null, null, null)).hasMessageContaining("cannot end before it starts");
+                null, null, null, CallOutcome.ANSWERED, null, null, null, null)).hasMessageContaining("cannot end before it starts");
     }
 }

@@ -41,7 +41,7 @@ class OutboxMapperTest {
     void shouldMapACallRecordToASummaryInSeconds() {
         var summary = org.hotline.gateway.calllog.CallSummaryMapper.INSTANCE.toSummary(new CallRecord("CA2", org.hotline.gateway.channel.ContactChannel.WHATSAPP, "whatsapp:+359880000999", "fa", "refugees",
                 "protection", List.of("language", "topic"), AT, AT.plusSeconds(600), Duration.ofSeconds(42), "mobile-team-2",
-                Duration.ofSeconds(300), CallOutcome.CALLBACK_REQUESTED, List.of("CA2:callback_referral"), null, null));
+                Duration.ofSeconds(300), CallOutcome.CALLBACK_REQUESTED, List.of("CA2:callback_referral"), null, null, null));
         assertThat(summary.queueWaitSeconds()).isEqualTo(42);
         assertThat(summary.talkTimeSeconds()).isEqualTo(300);
         assertThat(summary.outcome()).isEqualTo("callback_requested");

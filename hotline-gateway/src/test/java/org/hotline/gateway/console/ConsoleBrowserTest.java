@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.gateway.testing.TestConfig;
 import org.hotline.gateway.testing.TestUsers;
+import org.hotline.gateway.testing.TelegramUpdates;
+import org.hotline.gateway.testing.ShiftedClock;
+import org.hotline.gateway.voice.asterisk.FakeAsteriskManager;
 import org.hotline.gateway.testing.TuesdayMorning;
 import org.hotline.gateway.testing.TwilioSigner;
 import org.hotline.gateway.testing.TwilioTestGateway;
@@ -62,7 +65,7 @@ import org.openqa.selenium.interactions.Actions;
  * and works with the keyboard, and a WhatsApp conversation that arrives through the signed webhook
  * appears on the page without a reload. WireMock stands in for Twilio's Messages API.
  */
-@Import(TuesdayMorning.class)
+@Import(ConsoleBrowserTest.RealTime.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserTest {
 
@@ -70,11 +73,27 @@ class ConsoleBrowserTest {
     static final String ACCOUNT = "AC00000000000000000000000000000001";
     static final String HOTLINE_WHATSAPP = "whatsapp:+359884602185";
     static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json";
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration LIMIT = Duration.ofSeconds(30);
 
-    static WireMockServer providers = new WireMockServer(options().dynamicPort());
+    static final String TELEGRAM_TOKEN = "123456:browser-test-bot-token";
+    static final String TELEGRAM_SECRET = "telegram-webhook-secret-browser-test-0123";
+
+    static WireMockServer providers = new WireMockServer(options().dynamicPort().globalTemplating(true));
+    /** Asterisk's manager, faked on a real socket: the console's "Call back" places the call through it. */
+    static final FakeAsteriskManager asterisk = new FakeAsteriskManager("hotline", "test-ami-secret");
+
+    /** Time runs, from Tuesday morning on (the wrap-up counts down; a test moves a day on for WhatsApp's window). */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class RealTime {
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        ShiftedClock shiftedClock() {
+            return new ShiftedClock();
+        }
+    }
     static final AtomicLong sids = new AtomicLong();
 
     @TempDir
@@ -83,6 +102,8 @@ class ConsoleBrowserTest {
     @LocalServerPort int port;
     @Autowired SessionStore store;
     @Autowired StreamStore streams;
+    @Autowired ShiftedClock clock;
+    @Autowired org.hotline.gateway.audit.AuditTrail audit;
 
     final HttpClient http = HttpClient.newHttpClient();
     WebDriver browser;
@@ -100,23 +121,34 @@ class ConsoleBrowserTest {
     }
 
     @AfterAll
-    static void stopProviders() {
+    static void stopProviders() throws IOException {
         providers.stop();
+        asterisk.close();
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        asterisk.gatewayLogsIn(registry, dataDir);
         TwilioTestGateway.register(registry, dataDir, TWILIO_TOKEN, ACCOUNT, () -> "http://localhost:" + providers.port());
         TestUsers.register(registry);
+        registry.add("hotline.telegram.bot-token", () -> TELEGRAM_TOKEN);
+        registry.add("hotline.telegram.webhook-secret", () -> TELEGRAM_SECRET);
+        registry.add("hotline.telegram.api-base-url", () -> "http://localhost:" + providers.port());
     }
 
     @BeforeEach
     void openBrowser() throws IOException {
+        clock.shiftTo(TuesdayMorning.NOW);
         store.remove("routing:state");
         store.remove("chat:open");
         providers.resetAll();
         providers.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody("{\"sid\":\"SM" + "0".repeat(31) + "1\",\"account_sid\":\"" + ACCOUNT + "\",\"status\":\"queued\"}")));
+        providers.stubFor(post(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"CA" + "0".repeat(31) + "9\",\"account_sid\":\"" + ACCOUNT + "\",\"status\":\"queued\"}")));
+        providers.stubFor(post(urlPathEqualTo("/bot" + TELEGRAM_TOKEN + "/sendMessage")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1000 upper=999999}},\"date\":1764576000}}")));
         browser = chromium();
     }
 
@@ -134,6 +166,8 @@ class ConsoleBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        // the officer allowed notifications for the console (a prompt a test cannot click)
+        options.setExperimentalOption("prefs", Map.of("profile.default_content_setting_values.notifications", 1));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
@@ -203,11 +237,16 @@ class ConsoleBrowserTest {
         // a referral: a double click makes one
         String conversationId = URI.create(browser.getCurrentUrl()).getPath().substring("/console/conversations/".length());
         browser.findElement(By.id("referral-notes")).sendKeys("passport taken by employer");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("referral-organisation")))
+                .selectByVisibleText("Shelter for survivors of trafficking, Sofia");
         new Actions(browser).doubleClick(browser.findElement(By.id("refer"))).perform();
         await().until(b -> !b.findElements(By.id("referred")).isEmpty());
         assertThat(text("#referrals")).isEqualTo("1 referral made for this conversation");
         assertThat(streams.recent(CallLog.OUTBOX_STREAM, 100).stream().filter(e -> e.type().equals("referral"))
-                .filter(e -> e.payload().contains("\"" + conversationId + ":console-"))).hasSize(1);
+                .filter(e -> e.payload().contains("\"" + conversationId + ":console-"))).singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains("\"organisation\":\"shelter-sofia\""));
+        // the delivery worker hands it to the case store; the page follows it there by itself
+        awaitOrShow(b -> text("#referral-progress").contains("Case referral: in the case store"), "the referral delivered");
 
         // a second tab sees the same state
         String first = browser.getWindowHandle();
@@ -242,6 +281,157 @@ class ConsoleBrowserTest {
         await().until(b -> URI.create(b.getCurrentUrl()).getPath().equals("/console/contacts"));
         assertThat(text("#contacts tbody")).contains("WhatsApp", "Resolved", "Trafficking or exploitation").doesNotContain("880000301");
         screenshot("console-contacts");
+    }
+
+    @Test
+    void shouldPopUpACallForTheOfficerItRingsForKeepHerNotesAndCountDownTheWrapUp() throws Exception {
+        signIn("olga");
+        tabTo("go-available").sendKeys(Keys.ENTER);
+        await().until(b -> text("#presence").equals("Available"));
+        assertThat(browser.findElements(By.id("call"))).as("nothing rings for her yet").isEmpty();
+
+        // a caller chooses English and trafficking: the call rings for Elena, her screen shows it at once, with an alert
+        String callSid = "CA" + "0".repeat(29) + "777";
+        String languages = voice("/webhooks/twilio/voice", callParams(callSid));
+        String topics = voice(gatherAction(languages), callParams(callSid, "Digits", "2"));
+        assertThat(voice(gatherAction(topics), callParams(callSid, "Digits", "1"))).contains("<Enqueue");
+        awaitOrShow(b -> !b.findElements(By.id("call")).isEmpty() && text("#call-title").startsWith("A call is ringing for you"),
+                "the call on her screen");
+        assertThat(text("#call")).contains("English", "Trafficking or exploitation", "counter-trafficking", "urgent",
+                "none that the hotline keeps").doesNotContain(TwilioTestGateway.caller(callSid).substring(4));
+        assertThat(text("#call-path")).startsWith("language → topic");
+        awaitOrShow(b -> text("#alert").equals("A call is ringing for you."), "the alert");
+        assertThat(alerts()).containsExactly("call");
+        // in the queue, the call says whom it rings for; nobody takes a call from the list
+        awaitOrShow(b -> !b.findElements(By.id("queued-" + callSid)).isEmpty(), "the ringing call in the queue");
+        assertThat(text("#queued-" + callSid)).contains("Call (Twilio)", "English", "Trafficking or exploitation", "ringing for you")
+                .doesNotContain("Take");
+        screenshot("console-call");
+
+        // she picks up (Twilio's officer leg: the whisper, then 1), writes her notes during the call
+        String officerUrl = providers.findAll(postRequestedFor(urlPathEqualTo(CALLS))).getFirst().formParameter("Url").getValues().getFirst();
+        Map<String, String> officerLeg = callParams("CA" + "0".repeat(29) + "e77", "From", "client:anonymous", "To", "client:officer-elena");
+        String whisper = voice(officerUrl.substring(TwilioTestGateway.PUBLIC.length()), officerLeg);
+        voice(gatherAction(whisper), new LinkedHashMap<>(Map.of("CallSid", officerLeg.get("CallSid"), "AccountSid", ACCOUNT, "Digits", "1")));
+        awaitOrShow(b -> text("#call-title").startsWith("On a call"), "the call on her line");
+        await().until(b -> b.findElements(By.id("queued-" + callSid)).isEmpty());
+        browser.findElement(By.id("notes-" + callSid)).sendKeys("works on a farm near Plovdiv");
+        tabTo("save-notes").sendKeys(Keys.ENTER);
+        awaitOrShow(b -> !b.findElements(By.id("notes-saved")).isEmpty(), "the notes saved");
+
+        // the caller hangs up: the record is written with her notes, and the wrap-up counts down on the page
+        voice("/webhooks/twilio/voice/queue-result?lang=en", callParams(callSid, "QueueResult", "bridged", "QueueTime", "12"));
+        voice("/webhooks/twilio/voice/status", callParams(callSid, "CallStatus", "completed", "CallDuration", "240"));
+        voice("/webhooks/twilio/voice/officer-status?call=" + callSid + "&officer=elena",
+                callParams(officerLeg.get("CallSid"), "CallStatus", "completed", "CallDuration", "200"));
+        awaitOrShow(b -> text("#call-title").startsWith("Call ended: wrap-up"), "the wrap-up");
+        assertThat(browser.findElement(By.id("notes-" + callSid)).getDomProperty("value")).isEqualTo("works on a farm near Plovdiv");
+        int left = Integer.parseInt(browser.findElement(By.cssSelector(".countdown")).getDomAttribute("data-seconds"));
+        await().until(b -> Integer.parseInt(b.findElement(By.cssSelector(".countdown")).getDomAttribute("data-seconds")) < left);
+        screenshot("console-wrap-up");
+        tabTo("call-done").sendKeys(Keys.ENTER);
+        await().until(b -> b.findElements(By.id("call")).isEmpty());
+
+        tabTo("my-contacts").sendKeys(Keys.ENTER);
+        await().until(b -> URI.create(b.getCurrentUrl()).getPath().equals("/console/contacts"));
+        assertThat(text("#contacts tbody")).contains("Call (Twilio)", "Answered", "works on a farm near Plovdiv");
+    }
+
+    @Test
+    void shouldServeTelegramAsWhatsappPlayVoiceNotesOfferDocumentsAndSayWhenWhatsappsWindowIsClosed() throws Exception {
+        signIn("olga");
+        tabTo("go-available").sendKeys(Keys.ENTER);
+        await().until(b -> text("#presence").equals("Available"));
+
+        // a person on Telegram: the conversation comes to Elena, the console says so, and her reply goes out once
+        long chat = 555000333L;
+        telegram(TelegramUpdates.message(9101, chat, "Hello"));
+        telegram(TelegramUpdates.press(9102, chat, "2"));
+        telegram(TelegramUpdates.press(9103, chat, "1"));
+        awaitOrShow(b -> b.findElements(By.cssSelector("#mine tbody tr")).stream().anyMatch(r -> r.getText().contains("Telegram")),
+                "the Telegram conversation");
+        awaitOrShow(b -> alerts().contains("conversation"), "the alert for the conversation");
+        assertThat(text("#alert")).isEqualTo("A conversation has come to you.");
+        openMine("Telegram");
+        assertThat(text("header")).contains("Telegram");
+        String reply = "Hello, I am Elena from the hotline.";
+        browser.findElement(By.id("reply-text")).sendKeys(reply);
+        tabTo("send").sendKeys(Keys.ENTER);
+        await().ignoring(StaleElementReferenceException.class)
+                .until(b -> b.findElements(By.cssSelector("#messages .message.out")).stream().anyMatch(m -> m.getText().contains(reply)));
+        assertThat(providers.findAll(postRequestedFor(urlPathEqualTo("/bot" + TELEGRAM_TOKEN + "/sendMessage"))).stream()
+                .filter(r -> r.getBodyAsString().contains(reply))).hasSize(1);
+
+        // on WhatsApp, a voice note plays and a document downloads, through the gateway
+        browser.get(url("/console"));
+        String person = "whatsapp:+359880000303";
+        whatsapp(person, "Hi");
+        whatsapp(person, "2");
+        whatsapp(person, "1");
+        awaitOrShow(b -> b.findElements(By.cssSelector("#mine tbody tr")).stream().anyMatch(r -> r.getText().contains("WhatsApp")),
+                "the WhatsApp conversation");
+        openMine("WhatsApp");
+        String media = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages/MM00000000000000000000000000000303/Media/";
+        providers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(media + "ME00000000000000000000000000000001"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/ogg").withBody(new byte[] {'O', 'g', 'g', 'S'})));
+        providers.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(media + "ME00000000000000000000000000000002"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/pdf").withBody("%PDF-1.4")));
+        deliver(withMedia(whatsappForm(person, ""), "audio/ogg", "https://api.twilio.com" + media + "ME00000000000000000000000000000001"));
+        deliver(withMedia(whatsappForm(person, "my contract"), "application/pdf",
+                "https://api.twilio.com" + media + "ME00000000000000000000000000000002"));
+        awaitOrShow(b -> !b.findElements(By.cssSelector("#messages audio")).isEmpty()
+                && b.findElements(By.cssSelector("#messages .media a")).stream().anyMatch(a -> a.getText().equals("Document")),
+                "the voice note and the document");
+        String audio = browser.findElement(By.cssSelector("#messages audio")).getDomAttribute("src");
+        String document = browser.findElements(By.cssSelector("#messages .media a")).stream().filter(a -> a.getText().equals("Document"))
+                .findFirst().orElseThrow().getDomAttribute("href");
+        assertThat(fetched(audio)).isEqualTo("200 audio/ogg");
+        assertThat(fetched(document)).isEqualTo("200 application/pdf");
+        assertThat(browser.findElements(By.id("window-closed"))).as("the person wrote just now").isEmpty();
+
+        // she may be called: Elena asks for a callback with the person's yes, and places it from the page without seeing the number
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("referral-kind"))).selectByValue("callback");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("referral-safe"))).selectByValue("yes");
+        browser.findElement(By.id("referral-consent")).sendKeys("asked on WhatsApp whether a call is safe; she wrote yes");
+        browser.findElement(By.id("refer")).click();
+        awaitOrShow(b -> b.findElements(By.cssSelector("#referral-progress button")).size() == 1, "the Call back button");
+        assertThat(text("#referral-progress")).contains("Callback");
+        browser.findElement(By.cssSelector("#referral-progress button")).click();
+        awaitOrShow(b -> !b.findElements(By.id("calling-back")).isEmpty(), "the callback placed");
+        await().until(b -> asterisk.actions.stream().anyMatch(a -> a.startsWith("Originate channel=PJSIP/201 context=hotline-callback")
+                && a.contains("HOTLINE_CALLBACK_DIAL=PJSIP/+359880000303@trunk")));
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("880000303");
+        assertThat(audit.find(e -> e.action().equals("callback"), 10)).anySatisfy(e -> assertThat(e.outcome()).isEqualTo("placed"));
+
+        // a supervisor gives the conversation to Nadia from its page (audited)
+        String conversationPage = browser.getCurrentUrl();
+        WebDriver supervisor = chromium();
+        try {
+            supervisor.get(url("/login"));
+            supervisor.findElement(By.id("username")).sendKeys("sue");
+            supervisor.findElement(By.id("password")).sendKeys("pw", Keys.ENTER);
+            new WebDriverWait(supervisor, LIMIT).until(b -> URI.create(b.getCurrentUrl()).getPath().equals("/console"));
+            supervisor.get(conversationPage);
+            new org.openqa.selenium.support.ui.Select(supervisor.findElement(By.id("assign-officer"))).selectByValue("nadia");
+            supervisor.findElement(By.id("assign")).click();
+            new WebDriverWait(supervisor, LIMIT).until(b -> !b.findElements(By.id("assigned")).isEmpty());
+            assertThat(supervisor.findElement(By.id("assigned")).getText()).startsWith("The conversation is now with");
+        } finally {
+            supervisor.quit();
+        }
+        assertThat(audit.find(e -> e.action().equals("conversation.reassign"), 10)).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("sue");
+            assertThat(e.detail()).isEqualTo("from elena to nadia");
+        });
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.id("reply-text"))).as("no longer hers to answer").isEmpty();
+
+        // a day later, the person has not written again: WhatsApp takes no free text now, and the page says what happens instead
+        signIn("nina");
+        browser.get(conversationPage);
+        clock.shiftTo(TuesdayMorning.NOW.plus(Duration.ofHours(25)));
+        browser.navigate().refresh();
+        assertThat(text("#window-closed")).startsWith("WhatsApp's 24-hour window is closed");
     }
 
     /** The texts the gateway sent to {@code person} through Twilio's Messages API (WireMock). */
@@ -284,6 +474,69 @@ class ConsoleBrowserTest {
 
     // --- helpers ---
 
+    void signIn(String user) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("pw", Keys.ENTER);
+        awaitConsole();
+        await().until(b -> "yes".equals(b.findElement(By.tagName("body")).getDomAttribute("data-live")));
+    }
+
+    /** What the console announced to the officer (console.js keeps it): the kinds, in order. */
+    @SuppressWarnings("unchecked")
+    List<String> alerts() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("return (window.consoleAlerts || []).map(a => a.kind)");
+    }
+
+    /** Opens my conversation on this channel from the list. */
+    void openMine(String channel) {
+        await().ignoring(StaleElementReferenceException.class).until(b -> {
+            b.findElements(By.cssSelector("#mine tbody tr")).stream().filter(r -> r.getText().contains(channel)).findFirst().orElseThrow()
+                    .findElement(By.cssSelector("a.open")).sendKeys(Keys.ENTER);
+            return true;
+        });
+        await().until(b -> URI.create(b.getCurrentUrl()).getPath().startsWith("/console/conversations/"));
+    }
+
+    /** Status and type of a link of the page, fetched by the page itself (with the officer's session). */
+    String fetched(String link) {
+        return (String) ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('Content-Type').split(';')[0]))", link);
+    }
+
+    Map<String, String> withMedia(Map<String, String> form, String type, String mediaUrl) {
+        form.put("NumMedia", "1");
+        form.put("MediaContentType0", type);
+        form.put("MediaUrl0", mediaUrl);
+        return form;
+    }
+
+    /** A Twilio voice webhook, signed as Twilio signs it; its TwiML. */
+    String voice(String pathAndQuery, Map<String, String> params) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(pathAndQuery)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSigner.sign(TWILIO_TOKEN, TwilioTestGateway.PUBLIC + pathAndQuery, params))
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioSigner.form(params))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
+        return response.body();
+    }
+
+    static Map<String, String> callParams(String callSid, String... more) {
+        return TwilioTestGateway.callParams(ACCOUNT, callSid, more);
+    }
+
+    static String gatherAction(String twiml) {
+        return org.hotline.gateway.testing.Twiml.parse(twiml).value("/Response/Gather/@action");
+    }
+
+    void telegram(String update) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/webhooks/telegram")))
+                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+
     WebDriverWait await() {
         return new WebDriverWait(browser, LIMIT);
     }
@@ -300,7 +553,8 @@ class ConsoleBrowserTest {
 
     void awaitOrShow(java.util.function.Function<WebDriver, Boolean> condition, String what) {
         try {
-            await().until(condition);
+            // the lists are redrawn whenever the inbox changes: an element found a moment ago may be gone
+            await().ignoring(StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("never saw " + what + "; the page: " + browser.findElement(By.tagName("body")).getText(), e);
         }

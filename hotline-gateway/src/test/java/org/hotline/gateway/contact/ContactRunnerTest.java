@@ -11,9 +11,13 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.callscreen.CallScreens;
+import org.hotline.gateway.flow.Node;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.cases.ReferralOutbox;
+import org.hotline.gateway.cases.ReferralProgress;
+import org.hotline.caseconnector.delivery.DeadLetters;
 import org.hotline.gateway.calllog.ReturningContacts;
 import org.hotline.gateway.flow.FlowEngine;
 import org.hotline.gateway.flow.Input;
@@ -48,15 +52,19 @@ class ContactRunnerTest {
 
     final JsonMapper json = JsonMapper.builder().build();
     final MovableClock clock = new MovableClock(TUESDAY_10_SOFIA);
+    final DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:contact-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     final StreamStore streams = streams();
     final MemorySessionStore sessions = new MemorySessionStore(clock);
     final ReturningContacts returning = new ReturningContacts(sessions, new PiiCipher(PiiCipher.newKey()), Duration.ofDays(30));
+    final CallScreens screens = new CallScreens(sessions, new MemoryLockManager(clock), new CallLog(streams, json, event -> { }),
+            event -> { }, json, Duration.ofSeconds(30), clock);
     final ContactRunner runner = new ContactRunner(Shipped.hotline(), new TeamHours(Shipped.directory(), new RoutingService(sessions,
             new MemoryLockManager(clock), new Router(Shipped.directory(), Presence.OFFLINE), json, event -> { }, clock)),
-            returning, new ReferralOutbox(streams, new MemoryDedupeStore(clock), json), new CallLog(streams, json, event -> { }), clock);
+            returning, new ReferralOutbox(streams, new MemoryDedupeStore(clock), json,
+                    new ReferralProgress(sessions, new DeadLetters(JdbcClient.create(dataSource), null, clock), Duration.ofDays(1))),
+            new CallLog(streams, json, event -> { }), screens, clock);
 
     private StreamStore streams() {
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:contact-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         return new JdbcStreamStore(JdbcClient.create(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
     }
@@ -149,7 +157,7 @@ class ContactRunnerTest {
     void shouldLogTheContactAndRememberThePersonAcrossChannels() {
         var caller = Person.caller(ContactChannel.ASTERISK, "+359888000604");
         runner.ended(new CallRecord("c5", ContactChannel.ASTERISK, "+359888000604", "ar", "trafficking", "counter-trafficking", List.of(),
-                clock.instant(), clock.instant().plusSeconds(60), Duration.ZERO, null, Duration.ZERO, CallOutcome.INFORMATION_ONLY, List.of(), null, null), caller);
+                clock.instant(), clock.instant().plusSeconds(60), Duration.ZERO, null, Duration.ZERO, CallOutcome.INFORMATION_ONLY, List.of(), null, null, null), caller);
 
         assertThat(new CallLog(streams, json, event -> { }).recent(r -> r.id().equals("c5"), 1)).singleElement()
                 .satisfies(r -> assertThat(r.channel()).isEqualTo(ContactChannel.ASTERISK));
@@ -157,7 +165,19 @@ class ContactRunnerTest {
         var sameOnWhatsapp = new Person(ContactChannel.WHATSAPP, "whatsapp:+359888000604", "+359888000604");
         assertThat(runner.start("c6", sameOnWhatsapp).state().facts().returningLanguage()).isEqualTo("ar");
         runner.ended(new CallRecord("c7", ContactChannel.TWILIO_VOICE, null, "fa", null, null, List.of(), clock.instant(), clock.instant(), Duration.ZERO, null,
-                Duration.ZERO, CallOutcome.ABANDONED_IN_IVR, List.of(), null, null), Person.caller(ContactChannel.TWILIO_VOICE, null));
+                Duration.ZERO, CallOutcome.ABANDONED_IN_IVR, List.of(), null, null, null), Person.caller(ContactChannel.TWILIO_VOICE, null));
         assertThat(runner.start("c8", Person.caller(ContactChannel.TWILIO_VOICE, null)).state().facts().returningLanguage()).isNull();
+
+        // when the same person calls again and is queued, the officer's screen says they called before and how it ended
+        var again = runner.start("c9", caller);
+        runner.routed("c9", "AST-9", again.state(), new Step.Route("counter-trafficking", Node.Priority.URGENT, "ar", "trafficking"), caller);
+        assertThat(screens.context("AST-9")).hasValueSatisfying(c -> {
+            assertThat(c.callId()).isEqualTo("c9");
+            assertThat(c.earlierContacts()).isEqualTo(1);
+            assertThat(c.lastOutcome()).isEqualTo("information_only");
+            assertThat(c.urgent()).isTrue();
+            assertThat(c.channel()).isEqualTo(ContactChannel.ASTERISK);
+        });
+        assertThat(returning.history("+359880000999")).as("a stranger").isEmpty();
     }
 }

@@ -112,10 +112,10 @@ class RoutingApiTest {
         Instant start = Instant.parse("2026-12-01T09:00:00Z");
         callLog.record(new CallRecord("CA-A", org.hotline.gateway.channel.ContactChannel.TWILIO_VOICE, "+359880000101", "ar", "trafficking", "counter-trafficking",
                 List.of("language", "topic"), start, start.plusSeconds(300), Duration.ofSeconds(20), "elena",
-                Duration.ofSeconds(250), CallOutcome.ANSWERED, List.of(), null, null));
+                Duration.ofSeconds(250), CallOutcome.ANSWERED, List.of(), null, null, null));
         callLog.record(new CallRecord("CA-B", org.hotline.gateway.channel.ContactChannel.WHATSAPP, "whatsapp:+359880000202", "ru", "return", "avrr",
                 List.of("language"), start, start.plusSeconds(60), Duration.ZERO, "georgi", Duration.ofSeconds(40),
-                CallOutcome.ANSWERED, List.of("CA-B:refer"), null, null));
+                CallOutcome.ANSWERED, List.of("CA-B:refer"), null, null, null));
 
         var olga = api.get("/api/v1/calls", TestUsers.OLGA);
         assertThat(olga.body()).contains("CA-A").doesNotContain("CA-B");

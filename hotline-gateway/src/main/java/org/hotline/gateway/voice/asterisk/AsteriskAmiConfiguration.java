@@ -38,6 +38,14 @@ class AsteriskAmiConfiguration {
     }
 
     @Bean
+    AsteriskCallScreen asteriskCallScreen(ManagerConnection connection, org.hotline.gateway.callscreen.CallScreens screens,
+                                          HotlineDirectory directory, org.hotline.gateway.chat.InboxEvents events) {
+        var screen = new AsteriskCallScreen(screens, directory, events);
+        connection.addEventListener(screen::on);
+        return screen;
+    }
+
+    @Bean
     AsteriskCallbacks asteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals,
                                         org.hotline.gateway.state.StreamStore streams, tools.jackson.databind.json.JsonMapper json,
                                         AsteriskSettings settings, org.hotline.gateway.audit.AuditTrail audit) {

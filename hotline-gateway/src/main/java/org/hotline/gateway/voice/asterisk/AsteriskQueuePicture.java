@@ -80,6 +80,13 @@ public class AsteriskQueuePicture {
         }
     }
 
+    /** A caller waiting in one of Asterisk's queues, by the channel's unique id. */
+    public record WaitingCall(String uniqueId, String queue, Instant since) {}
+
+    public List<WaitingCall> waitingCalls() {
+        return waiting.entrySet().stream().map(e -> new WaitingCall(e.getKey(), e.getValue().queue(), e.getValue().since())).toList();
+    }
+
     public List<QueueView> view() {
         Instant now = clock.instant();
         Map<String, QueueView> queues = new TreeMap<>();

@@ -241,6 +241,8 @@ public class HotlineAgiScript implements AgiScript {
     }
 
     private Input queue(Call call, Step.Route route, AgiChannel channel) throws AgiException {
+        // the officer's screen: Asterisk names the caller by this channel's unique id in its queue events
+        contacts.routed(call.id, call.asteriskId, call.result.state(), route, call.person);
         Instant entered = clock.instant();
         channel.exec("Queue", DialplanValues.require("queue name", settings.queueFor(route.team(), route.language())), "t", "", "", String.valueOf(maxQueueWait.toSeconds()));
         // Queue returns when the caller leaves the queue or, if an officer took the call, when that
@@ -300,7 +302,7 @@ public class HotlineAgiScript implements AgiScript {
                     state.vars().get("team"), state.path(), call.started, now,
                     call.queuedAt == null ? Duration.ZERO : Duration.between(call.queuedAt, call.queueLeft == null ? now : call.queueLeft),
                     call.officer, talk, CallOutcome.of(call.answered, call.transferred, call.callback, call.voicemail, call.hungUp,
-                    waitingInQueue), call.referralIds, null, call.asteriskId + " " + call.asteriskChannel), call.person);
+                    waitingInQueue), call.referralIds, null, call.asteriskId + " " + call.asteriskChannel, null), call.person);
         } catch (RuntimeException e) {
             log.error("call {}: the call record could not be written: {}", call.id, e.toString());
         }

@@ -185,7 +185,7 @@ public class TwilioCallService {
                     : Duration.between(current.queuedAt(), current.answeredAt() != null ? current.answeredAt() : now);
             contacts.ended(new CallRecord(current.callSid(), ContactChannel.TWILIO_VOICE, current.contact(), current.language(),
                     current.flow().vars().get("topic"), current.flow().vars().get("team"), current.flow().path(), current.startedAt(), now,
-                    queueWait, current.officerId(), talk, outcome, current.referralIds(), null, null), person(current));
+                    queueWait, current.officerId(), talk, outcome, current.referralIds(), null, null, null), person(current));
             return answer(current.asFinished(), "");
         });
     }
@@ -227,6 +227,7 @@ public class TwilioCallService {
                     }
                 }
                 case Step.Route route -> {
+                    contacts.routed(session.callSid(), session.callSid(), session.flow(), route, person(session));
                     Router.Outcome outcome = routing.enqueue(QueuedContact.waiting(session.callSid(), Channel.VOICE, route.team(),
                             route.language(), route.priority(), route.topic(), clock.instant()));
                     Optional<RoutingEvent> gone = outcome.events().stream()

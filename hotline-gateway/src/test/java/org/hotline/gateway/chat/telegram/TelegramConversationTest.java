@@ -21,6 +21,7 @@ import java.util.List;
 import org.hotline.gateway.routing.RoutingService;
 import org.hotline.gateway.state.SessionStore;
 import org.hotline.gateway.testing.ApiClient;
+import org.hotline.gateway.testing.TelegramUpdates;
 import org.hotline.gateway.testing.TestUsers;
 import org.hotline.gateway.testing.TuesdayMorning;
 import org.junit.jupiter.api.AfterAll;
@@ -194,17 +195,11 @@ class TelegramConversationTest {
     }
 
     static String message(long updateId, long chat, String text) {
-        return """
-                {"update_id":%d,"message":{"message_id":%d,"from":{"id":%d,"is_bot":false,"first_name":"Testperson","language_code":"uk"},
-                 "chat":{"id":%d,"first_name":"Testperson","type":"private"},"date":1764576000,"text":"%s"}}"""
-                .formatted(updateId, updateId, chat, chat, text);
+        return TelegramUpdates.message(updateId, chat, text);
     }
 
     static String press(long updateId, long chat, String data) {
-        return """
-                {"update_id":%d,"callback_query":{"id":"cq%d","from":{"id":%d,"is_bot":false,"first_name":"Testperson"},
-                 "message":{"message_id":1,"chat":{"id":%d,"type":"private"},"date":1764576000,"text":"menu"},
-                 "chat_instance":"-1","data":"%s"}}""".formatted(updateId, updateId, chat, chat, data);
+        return TelegramUpdates.press(updateId, chat, data);
     }
 
     static String photo(long updateId, long chat) {

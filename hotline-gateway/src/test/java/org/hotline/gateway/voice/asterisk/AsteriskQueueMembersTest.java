@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.hotline.gateway.callscreen.CallContext;
+import org.hotline.gateway.callscreen.CallScreens;
+import org.hotline.gateway.channel.ContactChannel;
 import org.hotline.gateway.routing.Presence;
 import org.hotline.gateway.routing.RoutingService;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Queue membership over AMI, against a fake Asterisk manager on a real socket. */
+/** Queue membership and the officers' call screens over AMI, against a fake Asterisk manager on a real socket. */
 @SpringBootTest
 class AsteriskQueueMembersTest {
 
@@ -35,6 +39,7 @@ class AsteriskQueueMembersTest {
     }
 
     @Autowired RoutingService routing;
+    @Autowired CallScreens screens;
 
     /** The last thing Asterisk was told about Elena's phone: what her membership is now. */
     static String lastAboutElena() {
@@ -91,5 +96,35 @@ class AsteriskQueueMembersTest {
             assertThat(asterisk.actions).contains("QueuePause queue=counter-trafficking interface=PJSIP/202 paused=true");
         });
         routing.setPresence("nadia", Presence.OFFLINE, "test over");
+    }
+
+    @Test
+    void shouldShowTheCallOnTheScreenOfTheOfficerAsteriskRingsAndTakeItAwayWhenItRingsOut() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> asterisk.logins.contains("accepted"));
+        // the AGI side queued the caller: the context is kept under the channel's unique id
+        screens.waiting(new CallContext("AGI-call-7", "1733130000.77", ContactChannel.ASTERISK, "counter-trafficking", "ar",
+                "trafficking", true, List.of("language", "topic", "trafficking_route"), java.time.Instant.now(), "yes", 2, "voicemail",
+                java.time.Instant.now().minusSeconds(86_400)));
+
+        asterisk.emit("Event: AgentCalled", "Queue: counter-trafficking", "Channel: PJSIP/trunk-00000007", "Uniqueid: 1733130000.77",
+                "DestChannel: PJSIP/201-00000008", "DestUniqueid: 1733130000.78", "Interface: PJSIP/201", "MemberName: elena");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(screens.of("elena")).hasValueSatisfying(v -> {
+            assertThat(v.screen().stage()).isEqualTo(CallScreens.Stage.OFFERED);
+            assertThat(v.screen().callId()).isEqualTo("AGI-call-7");
+            assertThat(v.context()).hasValueSatisfying(c -> assertThat(c.earlierContacts()).isEqualTo(2));
+        }));
+
+        asterisk.emit("Event: AgentRingNoAnswer", "Queue: counter-trafficking", "Channel: PJSIP/trunk-00000007",
+                "Uniqueid: 1733130000.77", "Interface: PJSIP/201", "MemberName: elena", "RingTime: 20");
+        await().atMost(Duration.ofSeconds(5)).until(() -> screens.of("elena").isEmpty());
+
+        // Nadia picks up: offered, then on the call; a phone that is not an officer's has no screen
+        asterisk.emit("Event: AgentCalled", "Queue: counter-trafficking", "Uniqueid: 1733130000.77", "Interface: PJSIP/202", "MemberName: nadia");
+        asterisk.emit("Event: AgentConnect", "Queue: counter-trafficking", "Uniqueid: 1733130000.77", "Interface: PJSIP/202",
+                "MemberName: nadia", "HoldTime: 25", "RingTime: 3");
+        asterisk.emit("Event: AgentCalled", "Queue: counter-trafficking", "Uniqueid: 1733130000.77", "Interface: PJSIP/299", "MemberName: reception-phone");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(screens.of("nadia")).hasValueSatisfying(v ->
+                assertThat(v.screen().stage()).isEqualTo(CallScreens.Stage.ON_CALL)));
+        assertThat(screens.of("reception-phone")).isEmpty();
     }
 }

@@ -23,12 +23,12 @@ import java.util.Map;
  * ActionID echoed, an MD5 challenge login checked against {@code secret}, CoreSettings for the
  * version, and the queue actions, which it records as one line each ("QueueAdd queue=... ...").
  */
-final class FakeAsteriskManager implements AutoCloseable {
+public final class FakeAsteriskManager implements AutoCloseable {
 
     private final ServerSocket server;
     private final String username;
     private final String secret;
-    final List<String> actions = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> actions = Collections.synchronizedList(new ArrayList<>());
     final List<String> logins = Collections.synchronizedList(new ArrayList<>());
     /** What QueueStatus reports as waiting callers, one packet's lines each (without ActionID). */
     final List<List<String>> queueEntries = Collections.synchronizedList(new ArrayList<>());
@@ -37,7 +37,7 @@ final class FakeAsteriskManager implements AutoCloseable {
     private volatile Socket client;
     private volatile Writer events;
 
-    FakeAsteriskManager(String username, String secret) {
+    public FakeAsteriskManager(String username, String secret) {
         this.username = username;
         this.secret = secret;
         try {
@@ -49,7 +49,7 @@ final class FakeAsteriskManager implements AutoCloseable {
     }
 
     /** The gateway's properties to log in here, with its data in {@code dataDir}. */
-    void gatewayLogsIn(org.springframework.test.context.DynamicPropertyRegistry registry, java.nio.file.Path dataDir) {
+    public void gatewayLogsIn(org.springframework.test.context.DynamicPropertyRegistry registry, java.nio.file.Path dataDir) {
         registry.add("hotline.state.data-dir", dataDir::toString);
         registry.add("hotline.routing.tick", () -> "1h");
         registry.add("hotline.asterisk.ami.enabled", () -> "true");

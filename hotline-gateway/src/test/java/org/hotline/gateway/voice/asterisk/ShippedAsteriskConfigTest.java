@@ -34,7 +34,9 @@ class ShippedAsteriskConfigTest {
         // Asterisk's default is yes: the officer talking to the first caller would ring for the second
         assertThat(section("queues.conf", "[team](!)")).containsEntry("ringinuse", "no")
                 // MEMBERNAME names who answered; QEHOLDTIME is the wait until then
-                .containsEntry("setinterfacevar", "yes").containsEntry("setqueueentryvar", "yes");
+                .containsEntry("setinterfacevar", "yes").containsEntry("setqueueentryvar", "yes")
+                // the console counts down the hotline's wrap-up: Asterisk must keep the same
+                .containsEntry("wrapuptime", String.valueOf(org.hotline.gateway.testing.Shipped.directory().config().routing().wrapUp().toSeconds()));
         assertThat(lines("queues.conf").stream().filter(l -> l.startsWith("[") && !l.equals("[general]")))
                 .as("every team's queue takes the template").allMatch(l -> l.equals("[team](!)") || l.endsWith("(team)"));
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.callscreen.CallScreens;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.flow.Node.Priority;
@@ -84,6 +85,7 @@ class TwilioVoiceCallTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TwilioTestGateway.register(registry, dataDir, TOKEN, ACCOUNT, () -> "http://localhost:" + twilioApi.port());
+        org.hotline.gateway.testing.TestUsers.register(registry);
     }
 
     /** A fixed clock, and a state store that a test can break in the middle of a call. */
@@ -110,6 +112,7 @@ class TwilioVoiceCallTest {
     @Autowired StreamStore streams;
     @Autowired CallLog callLog;
     @Autowired JsonMapper json;
+    @Autowired CallScreens screens;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -151,24 +154,11 @@ class TwilioVoiceCallTest {
     }
 
     static Map<String, String> call(String callSid, String... more) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", ACCOUNT);
-        params.put("CallSid", callSid);
-        params.put("From", caller(callSid));
-        params.put("To", "+35929394777");
-        params.put("CallStatus", "in-progress");
-        params.put("Direction", "inbound");
-        params.put("ApiVersion", "2010-04-01");
-        params.put("FromCity", "");
-        for (int i = 0; i < more.length; i += 2) {
-            params.put(more[i], more[i + 1]);
-        }
-        return params;
+        return TwilioTestGateway.callParams(ACCOUNT, callSid, more);
     }
 
-    /** A fake Bulgarian mobile number of its own for each call, so no test's caller is "returning" in another. */
     static String caller(String callSid) {
-        return "+35988" + String.format("%07d", Math.floorMod(callSid.hashCode(), 10_000_000));
+        return TwilioTestGateway.caller(callSid);
     }
 
     /** The caller's side: the incoming call, then the keys pressed at each Gather, following its action URL. */
@@ -229,6 +219,18 @@ class TwilioVoiceCallTest {
                         .withRequestBody(containing("Timeout=20"))));
         String officerUrl = twilioApi.getAllServeEvents().getFirst().getRequest().formParameter("Url").getValues().getFirst();
         assertThat(officerUrl).startsWith(PUBLIC + "/webhooks/twilio/voice/officer?call=" + callSid + "&officer=elena");
+        // her screen shows the call at once: what the caller chose, and the way through the menu
+        CallScreens.View offered = screens.of("elena").orElseThrow();
+        assertThat(offered.screen().stage()).isEqualTo(CallScreens.Stage.OFFERED);
+        assertThat(offered.screen().callId()).isEqualTo(callSid);
+        assertThat(offered.context()).hasValueSatisfying(c -> {
+            assertThat(c.language()).isEqualTo("en");
+            assertThat(c.topic()).isEqualTo("trafficking");
+            assertThat(c.urgent()).isTrue();
+            assertThat(c.team()).isEqualTo("counter-trafficking");
+            assertThat(c.path()).startsWith("language", "topic");
+            assertThat(c.earlierContacts()).isZero();
+        });
 
         // Elena picks up: she hears who is waiting, and presses 1
         String officerPath = officerUrl.substring(PUBLIC.length());
@@ -238,6 +240,15 @@ class TwilioVoiceCallTest {
         Twiml bridge = webhook(whisper.value("/Response/Gather/@action"), new LinkedHashMap<>(Map.of("CallSid", "CA000000000000000000000000000000E1",
                 "AccountSid", ACCOUNT, "Digits", "1"))).twiml();
         assertThat(bridge.value("/Response/Dial/Queue")).isEqualTo("hotline-" + callSid);
+        assertThat(screens.of("elena").orElseThrow().screen().stage()).isEqualTo(CallScreens.Stage.ON_CALL);
+        // her desk client reads the same screen and writes the notes through the API; nobody else can
+        var api = new org.hotline.gateway.testing.ApiClient(port);
+        assertThat(api.get("/api/v1/call-screen", "olga:pw").body()).contains("\"stage\":\"ON_CALL\"", callSid).doesNotContain(caller(callSid));
+        assertThat(api.put("/api/v1/call-screen/" + callSid + "/notes", "{\"notes\":\"works on a farm near Plovdiv\"}", "olga:pw")
+                .statusCode()).isEqualTo(200);
+        assertThat(api.put("/api/v1/call-screen/" + callSid + "/notes", "{\"notes\":\"not her call\"}", "nina:pw").statusCode()).isEqualTo(404);
+        assertThat(api.put("/api/v1/call-screen/" + callSid + "/notes", "{\"notes\":\"x\"}", "sue:pw").statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/call-screen", "nina:pw").statusCode()).as("nothing on Nadia's screen").isEqualTo(204);
 
         // the caller leaves the queue bridged; after the conversation the call ends
         Twiml after = webhook("/webhooks/twilio/voice/queue-result?lang=en", call(callSid, "QueueResult", "bridged", "QueueTime", "12")).twiml();
@@ -247,6 +258,15 @@ class TwilioVoiceCallTest {
                 call("CA000000000000000000000000000000E1", "CallStatus", "completed", "CallDuration", "200")).status()).isEqualTo(204);
 
         CallRecord logged = record(callSid).orElseThrow();
+        // the call is over: her screen counts down the wrap-up, and her notes are in the record
+        CallScreens.View wrapUp = screens.of("elena").orElseThrow();
+        assertThat(wrapUp.screen().stage()).isEqualTo(CallScreens.Stage.WRAP_UP);
+        assertThat(wrapUp.screen().wrapUpUntil()).isAfter(logged.endedAt());
+        assertThat(logged.notes()).isEqualTo("works on a farm near Plovdiv");
+        // notes written in the wrap-up replace them in the call log; the case store had the record once
+        assertThat(screens.saveNotes("elena", callSid, "works on a farm near Plovdiv; passport kept by the employer")).isTrue();
+        assertThat(record(callSid).orElseThrow().notes()).endsWith("passport kept by the employer");
+        assertThat(outbox("call-record").stream().filter(r -> callSid.equals(r.get("id")))).hasSize(1);
         assertThat(logged.outcome().wireName()).isEqualTo("answered");
         assertThat(logged.officerId()).isEqualTo("elena");
         assertThat(logged.language()).isEqualTo("en");
@@ -272,6 +292,10 @@ class TwilioVoiceCallTest {
         String second = twilioApi.getAllServeEvents().stream().map(e -> e.getRequest().formParameter("To").getValues().getFirst())
                 .filter(to -> !to.equals(first)).findFirst().orElseThrow();
         assertThat(second).isEqualTo(first.endsWith("elena") ? "client:officer-nadia" : "client:officer-elena");
+        // the call left the screen of the officer who did not answer and rings on the other's
+        assertThat(screens.of(firstOfficer)).isEmpty();
+        assertThat(screens.of(firstOfficer.equals("elena") ? "nadia" : "elena")).hasValueSatisfying(v ->
+                assertThat(v.screen().stage()).isEqualTo(CallScreens.Stage.OFFERED));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hotline.gateway.calllog.CallLog;
+import org.hotline.gateway.callscreen.CallScreens;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.routing.Presence;
@@ -185,9 +186,19 @@ class RealPbxTest {
     @Autowired HotlineDirectory directory;
     @Autowired AsteriskCallbacks callbacks;
     @Autowired ApplicationContext context;
+    @Autowired CallScreens screens;
+    @Autowired org.hotline.gateway.chat.InboxEvents inboxEvents;
+    /** The call screens' stages as the consoles were told them, in order. */
+    final List<String> screenStages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void tuesdayMorningWithNobodyOnDuty() {
+        inboxEvents.subscribe(change -> {
+            if (change.kind().equals("call")) {
+                screenStages.add(change.officerId() + " " + change.status());
+            }
+            return false;
+        }, Duration.ofMinutes(10));
         clock.shiftTo(TuesdayMorning.NOW);
         for (String officer : List.of("elena", "nadia", "georgi")) {
             routing.setPresence(officer, Presence.OFFLINE, "test");
@@ -215,6 +226,17 @@ class RealPbxTest {
                 .isCloseTo(Long.parseLong(completed.get("TalkTime")) * 1000, within(4000L))
                 .isGreaterThanOrEqualTo(2000);
         assertThat(record.contact()).isEqualTo("+359888100001");
+        // Elena's screen showed the call from AMI (rang, picked up) with what the caller chose; now it is her wrap-up
+        await().atMost(PbxCaller.LIMIT).untilAsserted(() -> assertThat(screens.of("elena")).hasValueSatisfying(v -> {
+            assertThat(v.screen().callId()).isEqualTo(record.id());
+            assertThat(v.screen().stage()).isEqualTo(CallScreens.Stage.WRAP_UP);
+            assertThat(v.context()).hasValueSatisfying(c -> {
+                assertThat(c.language()).isEqualTo("en");
+                assertThat(c.topic()).isEqualTo("trafficking");
+                assertThat(c.path()).startsWith("language", "topic");
+            });
+        }));
+        assertThat(screenStages).containsSubsequence("elena offered", "elena on-call", "elena wrap-up");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.hotline.gateway.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.hotline.gateway.callscreen.CallContext;
+import org.hotline.gateway.callscreen.CallScreens;
+import org.hotline.gateway.chat.InboxViewer;
+import org.springframework.stereotype.Component;
+
+/** The call screen as the console shows it to the officer at the console: the call offered to them or on their line. */
+@Component
+class CallPanels {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.MM.yyyy");
+
+    private final CallScreens screens;
+    private final ConsoleUsers users;
+    private final Clock clock;
+
+    CallPanels(CallScreens screens, ConsoleUsers users, Clock clock) {
+        this.screens = screens;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /**
+     * @param stage          offered, on-call or wrap-up
+     * @param waitedSeconds  in the queue before it was offered (or so far, while it rings)
+     * @param wrapUpSeconds  wrap-up left, counted down on the page
+     * @param known          whether the gateway saw the call queued (else only its stage is known)
+     */
+    record CallPanel(String callId, String stage, boolean known, String channel, String team, String language, String topic,
+                     boolean urgent, List<String> path, long waitedSeconds, String safeToCall, int earlierContacts, String lastOutcome,
+                     String lastContactDay, String notes, long wrapUpSeconds, boolean recorded) {}
+
+    Optional<CallPanel> of(InboxViewer viewer) {
+        String officer = viewer.user().officerId();
+        if (officer == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return screens.of(officer).map(view -> {
+            var screen = view.screen();
+            CallContext c = view.context().orElse(null);
+            Instant waitEnd = screen.stage() == CallScreens.Stage.OFFERED ? now : screen.since();
+            long waited = c == null || c.queuedAt() == null ? 0 : Math.max(0, Duration.between(c.queuedAt(), waitEnd).toSeconds());
+            long wrapUp = screen.wrapUpUntil() == null ? 0 : Math.max(0, Duration.between(now, screen.wrapUpUntil()).toSeconds());
+            return new CallPanel(screen.callId(), screen.stage().wireName(), c != null, c == null ? null : c.channel().wireName(),
+                    c == null ? null : c.team(), c == null ? null : c.language(), c == null ? null : c.topic(), c != null && c.urgent(),
+                    c == null ? List.of() : c.path(), waited, c == null ? null : c.safeToCall(), c == null ? 0 : c.earlierContacts(),
+                    c == null ? null : c.lastOutcome(),
+                    c == null || c.lastContactAt() == null ? null : DAY.format(c.lastContactAt().atZone(users.zone())),
+                    screen.notes(), wrapUp, screen.recorded());
+        });
+    }
+}
