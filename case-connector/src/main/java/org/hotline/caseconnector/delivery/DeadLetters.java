@@ -39,6 +39,11 @@ public class DeadLetters {
                 .update();
     }
 
+    /** Dead letters not replayed yet. */
+    public long waiting() {
+        return jdbc.sql("SELECT COUNT(*) FROM dead_letter WHERE replayed_at IS NULL").query(Long.class).single();
+    }
+
     /** Whether this item is a dead letter now (not replayed yet). */
     public boolean holds(String itemId) {
         return jdbc.sql("SELECT COUNT(*) FROM dead_letter WHERE item_id = ? AND replayed_at IS NULL").param(itemId)

@@ -37,6 +37,11 @@ class CasesConfiguration {
     }
 
     @Bean
+    DeadLetterReplays deadLetterReplays(DeadLetters deadLetters, OutboxSource outbox, org.hotline.gateway.audit.AuditTrail audit) {
+        return new DeadLetterReplays(deadLetters, outbox, audit);
+    }
+
+    @Bean
     ReferralProgress referralProgress(org.hotline.gateway.state.SessionStore store, DeadLetters deadLetters) {
         return new ReferralProgress(store, deadLetters, java.time.Duration.ofDays(30));
     }

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.hotline.caseconnector.delivery.DeadLetters;
-import org.hotline.caseconnector.delivery.OutboxSource;
 import org.hotline.caseconnector.privacy.Masking;
 import org.hotline.caseconnector.store.local.LocalCaseStore;
-import org.hotline.gateway.audit.AuditTrail;
 import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.cases.ReferralOutbox;
 import org.hotline.gateway.security.SecuritySettings;
@@ -35,23 +33,21 @@ class ReferralsController {
 
     private final LocalCaseStore local;
     private final DeadLetters deadLetters;
-    private final OutboxSource outboxSource;
+    private final DeadLetterReplays replays;
     private final ReferralOutbox outbox;
     private final CallLog callLog;
     private final OfficerReferrals referrals;
-    private final AuditTrail audit;
     private final SecuritySettings security;
     private final Clock clock;
 
-    ReferralsController(LocalCaseStore local, DeadLetters deadLetters, OutboxSource outboxSource, ReferralOutbox outbox, CallLog callLog,
-                        OfficerReferrals referrals, AuditTrail audit, SecuritySettings security, Clock clock) {
+    ReferralsController(LocalCaseStore local, DeadLetters deadLetters, DeadLetterReplays replays, ReferralOutbox outbox, CallLog callLog,
+                        OfficerReferrals referrals, SecuritySettings security, Clock clock) {
         this.local = local;
         this.deadLetters = deadLetters;
-        this.outboxSource = outboxSource;
+        this.replays = replays;
         this.outbox = outbox;
         this.callLog = callLog;
         this.referrals = referrals;
-        this.audit = audit;
         this.security = security;
         this.clock = clock;
     }
@@ -119,10 +115,7 @@ class ReferralsController {
     @PostMapping("/dead-letters/{id}/replay")
     DeadLetters.DeadLetter replay(@PathVariable long id, Authentication authentication) {
         supervisorsOnly(authentication);
-        var replayed = deadLetters.replay(id, outboxSource);
-        audit.record(authentication.getName(), "dead-letter.replay", String.valueOf(id), replayed.isPresent() ? "replayed" : "not-found",
-                replayed.map(d -> d.itemType() + " " + d.itemId()).orElse("no dead letter waiting for a replay"));
-        return replayed.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no dead letter " + id + " waiting for a replay"));
+        return replays.replay(authentication.getName(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no dead letter " + id + " waiting for a replay"));
     }
 
     private void supervisorsOnly(Authentication authentication) {

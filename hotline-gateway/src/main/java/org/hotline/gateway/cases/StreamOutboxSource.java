@@ -58,4 +58,9 @@ public class StreamOutboxSource implements OutboxSource {
         long appended = Long.parseLong(entry.id().substring(0, entry.id().indexOf('-')));
         return new Item(entry.id(), entry.type(), entry.payload(), entry.deliveries(), appended);
     }
+
+    /** Items handed to a delivery worker and not yet confirmed by the case store (retried while it is down). */
+    public long backlog() {
+        return streams.pendingCount(STREAM, GROUP);
+    }
 }

@@ -7,7 +7,8 @@ package org.hotline.gateway.chat;
  * @param kind {@code conversation} (opened, queued, assigned, closed), {@code message} (a new one,
  *             either way), {@code delivery} (a sent message's status changed), {@code queue} (routing's
  *             queue of a team changed: a call joined, rings for someone, left) or {@code call} (the call
- *             screen of the officer {@code officerId} changed; its status is the screen's stage)
+ *             screen of the officer {@code officerId} changed; its status is the screen's stage) or
+ *             {@code presence} (the officer {@code officerId}'s presence changed)
  */
 public record InboxChange(String kind, String conversationId, String team, String officerId, String status, String entryId) {
 

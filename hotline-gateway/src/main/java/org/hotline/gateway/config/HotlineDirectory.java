@@ -119,4 +119,10 @@ public final class HotlineDirectory {
         return !isClosedDay(local.toLocalDate())
                 && schedule.on(local.getDayOfWeek()).isOpenAt(local.toLocalTime());
     }
+
+    /** The hotline's own time zone, where its officers work: the zone of its schedules. */
+    public java.time.ZoneId zone() {
+        return config.schedules().values().stream().map(HotlineConfig.WeeklySchedule::timeZone).findFirst()
+                .orElse(java.time.ZoneId.of("UTC"));
+    }
 }

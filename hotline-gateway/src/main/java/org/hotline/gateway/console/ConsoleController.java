@@ -142,6 +142,7 @@ class ConsoleController {
         model.addAttribute("mine", mine);
         model.addAttribute("languageNames", users.languageNames());
         model.addAttribute("call", calls.of(viewer).orElse(null));
+        model.addAttribute("supervisor", user.supervises());
     }
 
     private List<Row> rows(List<Conversation> conversations, Instant now, RoutingState state) {

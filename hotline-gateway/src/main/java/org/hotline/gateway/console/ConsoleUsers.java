@@ -32,8 +32,7 @@ class ConsoleUsers {
 
     /** The hotline's own time, where its officers work: the zone of its schedules. */
     java.time.ZoneId zone() {
-        return directory.config().schedules().values().stream().map(HotlineConfig.WeeklySchedule::timeZone).findFirst()
-                .orElse(java.time.ZoneId.of("UTC"));
+        return directory.zone();
     }
 
     /** {@code en} → {@code English}, {@code bg} → {@code Български}: each language in its own words. */

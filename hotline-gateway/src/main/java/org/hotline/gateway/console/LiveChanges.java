@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Relays to the consoles, over the inbox's event stream, what conversations' own events do not say:
  * that a team's queue changed (a call joined it, rings for someone, was answered or left), so the
  * waiting calls on their pages stay true ({@code queue}, to the team); and that an officer's call
- * screen changed ({@code call}, to that officer). Ids and the team only, like every inbox event.
+ * screen changed ({@code call}, to that officer); and an officer's presence ({@code presence}, to
+ * them and the supervisors). Ids and the team only, like every inbox event.
  */
 @Component
 class LiveChanges {
@@ -34,6 +35,9 @@ class LiveChanges {
             case RoutingEvent.ContactAbandoned abandoned -> publish(abandoned.contactId(), abandoned.team(), "abandoned");
             case RoutingEvent.ContactTimedOut timedOut -> publish(timedOut.contactId(), timedOut.team(), "timed-out");
             case RoutingEvent.ContactOverflowed overflowed -> publish(overflowed.contactId(), overflowed.team(), "overflowed");
+            // to the officer and the supervisors (whose wallboard shows it)
+            case RoutingEvent.PresenceChanged presence -> events.publish(new InboxChange("presence", presence.officerId(), null,
+                    presence.officerId(), presence.to().wireName(), null));
             default -> { }
         }
     }

@@ -31,6 +31,12 @@ class RoutingConfiguration {
     }
 
     @Bean
+    TeamOverrides teamOverrides(RoutingService routing, HotlineDirectory directory, org.hotline.gateway.audit.AuditTrail audit,
+                                java.time.Clock clock) {
+        return new TeamOverrides(routing, directory, audit, clock);
+    }
+
+    @Bean
     TeamHours teamHours(HotlineDirectory directory, RoutingService routing) {
         return new TeamHours(directory, routing);
     }

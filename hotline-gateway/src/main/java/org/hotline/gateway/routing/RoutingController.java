@@ -33,10 +33,12 @@ class RoutingController {
     private final SecuritySettings security;
     private final Clock clock;
     private final AuditTrail audit;
+    private final TeamOverrides overrides;
 
     RoutingController(RoutingService routing, HotlineDirectory directory, TeamHours hours, SecuritySettings security, Clock clock,
-                      AuditTrail audit) {
+                      AuditTrail audit, TeamOverrides overrides) {
         this.audit = audit;
+        this.overrides = overrides;
         this.routing = routing;
         this.directory = directory;
         this.hours = hours;
@@ -131,34 +133,18 @@ class RoutingController {
 
     @PutMapping("/teams/{id}/override")
     TeamView override(@PathVariable String id, @RequestBody OverrideChange change, Authentication authentication) {
-        SignedInUser user = SignedInUser.of(authentication, security);
-        if (!user.supervises()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only supervisors may force a team open or closed");
+        try {
+            overrides.set(SignedInUser.of(authentication, security), id, change == null ? null : change.state(),
+                    change == null ? null : change.until(), change == null ? null : change.reason());
+        } catch (TeamOverrides.Refused refused) {
+            throw new ResponseStatusException(HttpStatus.valueOf(refused.status()), refused.getMessage());
         }
-        if (directory.team(id).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no team '" + id + "'");
-        }
-        String state = change == null ? null : change.state();
-        TeamOverride override = switch (state == null ? "" : state) {
-            case "open", "closed" -> {
-                if (change.until() != null && !change.until().isAfter(clock.instant())) {
-                    throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "until must be in the future");
-                }
-                yield new TeamOverride(state.equals("open"), change.until(), shortReason(change.reason()), user.username());
-            }
-            case "scheduled" -> null;
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "state must be open, closed or scheduled");
-        };
-        routing.override(id, override);
-        audit.record(user.username(), "team.override", id, state,
-                (override == null ? "back to the schedule" : "until " + (change.until() == null ? "lifted" : change.until()))
-                        + (change.reason() == null ? "" : "; " + shortReason(change.reason())));
         return teams().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static String shortReason(String reason) {
-        if (reason != null && reason.length() > 200) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reason: at most 200 characters");
+        if (reason != null && reason.length() > TeamOverrides.MAX_REASON) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reason: at most " + TeamOverrides.MAX_REASON + " characters");
         }
         return reason;
     }

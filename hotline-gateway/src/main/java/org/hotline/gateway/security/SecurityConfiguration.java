@@ -105,6 +105,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").access(metricsReader(settings))
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/system/**").hasRole(Role.ADMIN.name())
+                        // the supervisors' pages of the console: an officer gets 403, whatever the page
+                        .requestMatchers("/console/supervisor/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers("/login", "/error", "/console.css", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 // the API uses Basic auth or the same-site session cookie: no CSRF token needed

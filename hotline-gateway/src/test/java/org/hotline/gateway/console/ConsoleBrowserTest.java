@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.gateway.testing.TestConfig;
 import org.hotline.gateway.testing.TestUsers;
 import org.hotline.gateway.testing.TelegramUpdates;
+import org.hotline.gateway.testing.HeadlessChromium;
 import org.hotline.gateway.testing.ShiftedClock;
 import org.hotline.gateway.voice.asterisk.FakeAsteriskManager;
 import org.hotline.gateway.testing.TuesdayMorning;
@@ -45,9 +46,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,8 +72,8 @@ class ConsoleBrowserTest {
     static final String HOTLINE_WHATSAPP = "whatsapp:+359884602185";
     static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
     static final String CALLS = "/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json";
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = HeadlessChromium.CHROMIUM;
+    static final Path CHROMEDRIVER = HeadlessChromium.CHROMEDRIVER;
     static final Duration LIMIT = Duration.ofSeconds(30);
 
     static final String TELEGRAM_TOKEN = "123456:browser-test-bot-token";
@@ -103,6 +101,7 @@ class ConsoleBrowserTest {
     @Autowired SessionStore store;
     @Autowired StreamStore streams;
     @Autowired ShiftedClock clock;
+    @Autowired org.hotline.gateway.routing.RoutingService routing;
     @Autowired org.hotline.gateway.audit.AuditTrail audit;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -161,15 +160,8 @@ class ConsoleBrowserTest {
 
     /** Headless Chromium as the machine's own closed network needs it: no background connections. */
     static WebDriver chromium() throws IOException {
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("chromium"));
         // the officer allowed notifications for the console (a prompt a test cannot click)
-        options.setExperimentalOption("prefs", Map.of("profile.default_content_setting_values.notifications", 1));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return HeadlessChromium.open(Map.of("profile.default_content_setting_values.notifications", 1));
     }
 
     @Test
@@ -416,6 +408,14 @@ class ConsoleBrowserTest {
             supervisor.findElement(By.id("assign")).click();
             new WebDriverWait(supervisor, LIMIT).until(b -> !b.findElements(By.id("assigned")).isEmpty());
             assertThat(supervisor.findElement(By.id("assigned")).getText()).startsWith("The conversation is now with");
+            // the audit trail says who gave which conversation to whom, and who placed the callback
+            supervisor.get(url("/console"));
+            supervisor.findElement(By.id("audit-trail")).click();
+            new org.openqa.selenium.support.ui.Select(supervisor.findElement(By.id("audit-action"))).selectByValue("conversation.reassign");
+            supervisor.findElement(By.id("filter")).click();
+            new WebDriverWait(supervisor, LIMIT).until(b -> b.getCurrentUrl().contains("action=conversation.reassign"));
+            assertThat(supervisor.findElement(By.cssSelector("#audit tbody")).getText()).contains("sue", "Conversation reassigned",
+                    "from elena to nadia").doesNotContain("Callback placed");
         } finally {
             supervisor.quit();
         }
@@ -425,6 +425,9 @@ class ConsoleBrowserTest {
         });
         browser.navigate().refresh();
         assertThat(browser.findElements(By.id("reply-text"))).as("no longer hers to answer").isEmpty();
+        // no supervisor page opens for an officer
+        browser.get(url("/console/supervisor/audit"));
+        assertThat(text("body")).contains("You are not allowed to do that.").doesNotContain("Conversation reassigned");
 
         // a day later, the person has not written again: WhatsApp takes no free text now, and the page says what happens instead
         signIn("nina");
@@ -432,6 +435,48 @@ class ConsoleBrowserTest {
         clock.shiftTo(TuesdayMorning.NOW.plus(Duration.ofHours(25)));
         browser.navigate().refresh();
         assertThat(text("#window-closed")).startsWith("WhatsApp's 24-hour window is closed");
+    }
+
+    @Test
+    void shouldShowSupervisorsTheHotlineLiveAndLetThemCloseATeam() throws Exception {
+        signIn("sue");
+        tabTo("wallboard").sendKeys(Keys.ENTER);
+        await().until(b -> URI.create(b.getCurrentUrl()).getPath().equals("/console/supervisor"));
+        await().until(b -> "yes".equals(b.findElement(By.tagName("body")).getDomAttribute("data-live")));
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+        assertThat(text("#team-avrr .waiting")).startsWith("0");
+
+        // a person asks about voluntary return while nobody of the team is on duty: the board shows them waiting
+        String person = "whatsapp:+359880000304";
+        whatsapp(person, "Hello");
+        whatsapp(person, "2");
+        whatsapp(person, "2");
+        awaitOrShow(b -> text("#team-avrr .waiting").startsWith("1"), "the person waiting for the team");
+        assertThat(text("#team-avrr .waiting")).contains("English 1");
+        // an officer of the team becomes available: the board says so
+        assertThat(text("#officer-avrr-georgi")).contains("Offline");
+        routing.setPresence("georgi", org.hotline.gateway.routing.Presence.AVAILABLE, "start of shift");
+        awaitOrShow(b -> text("#officer-avrr-georgi").contains("Available"), "Georgi available");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true")).isEqualTo(true);
+        screenshot("wallboard");
+
+        // the supervisor closes the team for a staff meeting: the next person asking about return is told the hours
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("override-state-avrr"))).selectByValue("closed");
+        browser.findElement(By.id("override-reason-avrr")).sendKeys("staff meeting");
+        browser.findElement(By.id("override-avrr")).click();
+        awaitOrShow(b -> !b.findElements(By.id("overridden")).isEmpty(), "the team closed");
+        assertThat(text("#team-avrr .state")).contains("closed", "forced by a supervisor", "staff meeting");
+        String next = "whatsapp:+359880000305";
+        whatsapp(next, "Hello");
+        whatsapp(next, "2");
+        whatsapp(next, "2");
+        await().until(b -> providers.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).stream()
+                .map(r -> TwilioSigner.parse(r.getBodyAsString()))
+                .anyMatch(form -> next.equals(form.get("To")) && String.valueOf(form.get("Body")).contains("We are closed right now.")));
+        assertThat(audit.find(e -> e.action().equals("team.override"), 5)).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("sue");
+            assertThat(e.subject()).isEqualTo("avrr");
+        });
     }
 
     /** The texts the gateway sent to {@code person} through Twilio's Messages API (WireMock). */
