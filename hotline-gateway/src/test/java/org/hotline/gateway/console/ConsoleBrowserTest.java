@@ -102,6 +102,7 @@ class ConsoleBrowserTest {
     @Autowired StreamStore streams;
     @Autowired ShiftedClock clock;
     @Autowired org.hotline.gateway.routing.RoutingService routing;
+    @Autowired CallLog callLog;
     @Autowired org.hotline.gateway.audit.AuditTrail audit;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -223,6 +224,8 @@ class ConsoleBrowserTest {
         tabTo("send").sendKeys(Keys.ENTER);
         await().ignoring(StaleElementReferenceException.class)
                 .until(b -> b.findElements(By.cssSelector("#messages .message.out")).stream().anyMatch(m -> m.getText().contains(reply)));
+        // the outbound queue sends it after the page shows it: wait for the send, then it is exactly one
+        await().until(b -> !sentTo(person).isEmpty());
         assertThat(sentTo(person)).containsExactly(reply);
         screenshot("console-reply");
 
@@ -351,8 +354,11 @@ class ConsoleBrowserTest {
         tabTo("send").sendKeys(Keys.ENTER);
         await().ignoring(StaleElementReferenceException.class)
                 .until(b -> b.findElements(By.cssSelector("#messages .message.out")).stream().anyMatch(m -> m.getText().contains(reply)));
-        assertThat(providers.findAll(postRequestedFor(urlPathEqualTo("/bot" + TELEGRAM_TOKEN + "/sendMessage"))).stream()
-                .filter(r -> r.getBodyAsString().contains(reply))).hasSize(1);
+        // the outbound queue sends it after the page shows it: wait for the send, then it is exactly one
+        java.util.function.Supplier<Long> sends = () -> providers.findAll(postRequestedFor(urlPathEqualTo("/bot" + TELEGRAM_TOKEN + "/sendMessage")))
+                .stream().filter(r -> r.getBodyAsString().contains(reply)).count();
+        await().until(b -> sends.get() >= 1);
+        assertThat(sends.get()).isEqualTo(1);
 
         // on WhatsApp, a voice note plays and a document downloads, through the gateway
         browser.get(url("/console"));
@@ -477,6 +483,18 @@ class ConsoleBrowserTest {
             assertThat(e.actor()).isEqualTo("sue");
             assertThat(e.subject()).isEqualTo("avrr");
         });
+
+        // the charts, drawn by Chart.js from the call log, in the hotline's time (Sofia, UTC+2 in December)
+        callLog.record(new org.hotline.gateway.calllog.CallRecord("chart-test-1", org.hotline.gateway.channel.ContactChannel.WHATSAPP,
+                null, "ar", "return", "avrr", List.of(), clock.instant(), clock.instant().plusSeconds(60), Duration.ofSeconds(5), "georgi",
+                Duration.ofSeconds(50), org.hotline.gateway.calllog.CallOutcome.ANSWERED, List.of(), null, null, null));
+        browser.findElement(By.id("charts-link")).click();
+        awaitOrShow(b -> "drawn".equals(b.findElement(By.tagName("body")).getDomAttribute("data-charts")), "the charts drawn");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertThat(js.executeScript("return Chart.getChart('per-hour').data.datasets.map(d => d.label)")).asList().contains("whatsapp");
+        assertThat((String) js.executeScript("return Chart.getChart('per-hour').data.labels.slice(-1)[0]")).endsWith("10:00");
+        assertThat(js.executeScript("return Chart.getChart('by-language').data.labels")).asList().contains("ar");
+        screenshot("charts");
     }
 
     /** The texts the gateway sent to {@code person} through Twilio's Messages API (WireMock). */
