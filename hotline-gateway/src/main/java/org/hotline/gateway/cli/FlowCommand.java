@@ -30,6 +30,7 @@ import org.hotline.gateway.flow.FlowState;
 import org.hotline.gateway.flow.Input;
 import org.hotline.gateway.flow.Step;
 import org.hotline.gateway.phone.PhoneNumbers;
+import org.hotline.gateway.scripts.FlowTrial;
 import org.hotline.gateway.scripts.PromptRenderer;
 import org.hotline.gateway.scripts.ScriptsConfiguration;
 import org.hotline.gateway.scripts.ScriptsSettings;
@@ -137,10 +138,7 @@ public final class FlowCommand {
             return 2;
         }
         boolean callerKnown = caller == null || PhoneNumbers.normalize(caller, directory.config().holidays().country()).isPresent();
-        Set<String> open = directory.teams().stream().map(HotlineConfig.Team::id)
-                .filter(team -> directory.isOpen(team, instant)).collect(Collectors.toSet());
-        boolean holiday = directory.isClosedDay(instant.atZone(zoneOf(directory)).toLocalDate());
-        Facts facts = new Facts(channel, callerKnown, returning, open, holiday);
+        Facts facts = FlowTrial.facts(directory, channel, instant, callerKnown, returning);
 
         StepPrinter printer = new StepPrinter(new PromptRenderer(library.prompts(), directory));
         FlowEngine.Result result = FlowEngine.start(flow, "SIM-" + Math.abs(at.hashCode()), facts);
@@ -148,7 +146,8 @@ public final class FlowCommand {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             while (!result.state().ended()) {
                 String line = reader.readLine();
-                Input input = line == null ? new Input.Hangup() : inputFor(line, result.steps(), channel);
+                Input input = line == null ? new Input.Hangup()
+                        : FlowTrial.input(line, FlowTrial.waiting(result.steps(), false), channel);
                 if (input == null) {
                     err.println("after " + lastWaiting(result.steps()) + " give " + expected(result.steps()));
                     continue;
@@ -169,45 +168,14 @@ public final class FlowCommand {
         result.steps().forEach(step -> out.println(printer.line(step)));
     }
 
-    private static Input inputFor(String line, List<Step> lastSteps, Channel channel) {
-        String value = line.strip();
-        String waiting = lastWaiting(lastSteps);
-        if ("ROUTE".equals(waiting)) {
-            return switch (value) {
-                case "answered" -> new Input.RouteResult(Input.RouteOutcome.ANSWERED);
-                case "nobody" -> new Input.RouteResult(Input.RouteOutcome.NOBODY);
-                case "timeout" -> new Input.RouteResult(Input.RouteOutcome.TIMEOUT);
-                default -> null;
-            };
-        }
-        if ("RECORD".equals(waiting)) {
-            return switch (value) {
-                case "recorded" -> new Input.RecordingResult(true, "RE-SIMULATED");
-                case "silent" -> new Input.RecordingResult(false, null);
-                default -> null;
-            };
-        }
-        if (value.isEmpty()) {
-            return new Input.Silence();
-        }
-        return channel == Channel.VOICE ? new Input.Digits(value) : new Input.Text(value);
-    }
-
     private static String lastWaiting(List<Step> steps) {
-        if (steps.isEmpty()) {
-            return "ASK";
-        }
-        return switch (steps.getLast()) {
-            case Step.Route r -> "ROUTE";
-            case Step.Record r -> "RECORD";
-            default -> "ASK";
-        };
+        return FlowTrial.waiting(steps, false) == FlowTrial.Waiting.ANSWER ? "ASK" : FlowTrial.waiting(steps, false).name();
     }
 
     private static String expected(List<Step> steps) {
-        return switch (lastWaiting(steps)) {
-            case "ROUTE" -> "answered, nobody or timeout";
-            case "RECORD" -> "recorded or silent";
+        return switch (FlowTrial.waiting(steps, false)) {
+            case ROUTE -> "answered, nobody or timeout";
+            case RECORD -> "recorded or silent";
             default -> "digits or text";
         };
     }

@@ -47,6 +47,10 @@ class ConsoleChartsController {
         LocalDate[] period = period(from, to);
         model.addAttribute("from", period[0].toString());
         model.addAttribute("to", period[1].minusDays(1).toString());
+        // the statistics export wants whole weeks: the last four, Monday to Monday
+        LocalDate monday = LocalDate.ofInstant(clock.instant(), users.zone()).with(java.time.DayOfWeek.MONDAY);
+        model.addAttribute("weekFrom", monday.minusWeeks(4).toString());
+        model.addAttribute("weekTo", monday.plusWeeks(1).toString());
         return "console/charts";
     }
 

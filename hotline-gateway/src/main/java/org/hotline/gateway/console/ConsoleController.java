@@ -73,6 +73,11 @@ class ConsoleController {
 
     @GetMapping
     String console(Authentication authentication, Model model) {
+        SignedInUser user = users.user(authentication);
+        if (user.officerId() == null && !user.supervises() && user.roles().contains(org.hotline.gateway.security.Role.SCRIPT_AUTHOR)) {
+            // a script author's console is the test line
+            return "redirect:/console/test-line";
+        }
         fill(viewer(authentication), model);
         return "console/index";
     }

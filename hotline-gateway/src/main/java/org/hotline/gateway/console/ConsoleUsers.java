@@ -24,6 +24,10 @@ class ConsoleUsers {
         this.security = security;
     }
 
+    SignedInUser user(Authentication authentication) {
+        return SignedInUser.of(authentication, security);
+    }
+
     /** Officers and supervisors; anyone else is refused, as by the inbox API. */
     InboxViewer viewer(Authentication authentication) {
         return InboxViewer.of(SignedInUser.of(authentication, security), directory)

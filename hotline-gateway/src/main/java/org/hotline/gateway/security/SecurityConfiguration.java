@@ -107,6 +107,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/system/**").hasRole(Role.ADMIN.name())
                         // the supervisors' pages of the console: an officer gets 403, whatever the page
                         .requestMatchers("/console/supervisor/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
+                        // flows tried without a phone: script authors (and supervisors, who answer for what callers hear)
+                        .requestMatchers("/console/test-line", "/console/test-line/**")
+                        .hasAnyRole(Role.SCRIPT_AUTHOR.name(), Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers("/login", "/error", "/console.css", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 // the API uses Basic auth or the same-site session cookie: no CSRF token needed

@@ -495,6 +495,53 @@ class ConsoleBrowserTest {
         assertThat((String) js.executeScript("return Chart.getChart('per-hour').data.labels.slice(-1)[0]")).endsWith("10:00");
         assertThat(js.executeScript("return Chart.getChart('by-language').data.labels")).asList().contains("ar");
         screenshot("charts");
+        // the anonymised statistics download from the same page, as the form asks for them
+        String csv = url("/api/v1/statistics.csv?from=" + browser.findElement(By.id("stats-from")).getDomProperty("value")
+                + "&to=" + browser.findElement(By.id("stats-to")).getDomProperty("value") + "&by=week&by=channel");
+        assertThat(fetched(csv)).isEqualTo("200 text/csv");
+    }
+
+    @Test
+    void shouldLetAScriptAuthorWalkTheHotlineFlowOnChristmasNightToTheVoicemailWithoutAPhone() throws Exception {
+        int outboxBefore = streams.recent(CallLog.OUTBOX_STREAM, 10_000).size();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("amy");
+        browser.findElement(By.id("password")).sendKeys("pw", Keys.ENTER);
+        // a script author's console is the test line
+        await().until(b -> URI.create(b.getCurrentUrl()).getPath().equals("/console/test-line"));
+
+        // one click: a call on Christmas at 03:00, the hotline's time
+        browser.findElement(By.id("christmas")).click();
+        awaitOrShow(b -> !b.findElements(By.id("trial")).isEmpty(), "the trial");
+        assertThat(text("#trial-title")).contains("hotline", "-12-25T03:00");
+        assertThat(text("#turns")).contains("2 = English", "audio/bg/");
+        answer("2");
+        assertThat(text("#turns")).contains("Trafficking, forced labour or exploitation");
+        answer("1");
+        // the team is closed at night: the hours, then a message is taken
+        assertThat(text("#turns")).contains("We are closed right now.", "Please leave a message after the tone.", "audio/en/");
+        tabTo("recorded").sendKeys(Keys.ENTER);
+        awaitOrShow(b -> text("#turns").contains("Would you like us to call you back?"), "the callback offer after the message");
+        assertThat(text("#turns")).contains("Refers voicemail to counter-trafficking");
+        answer("2");
+        awaitOrShow(b -> !b.findElements(By.id("ended")).isEmpty(), "the end of the call");
+        assertThat(text("#path")).contains("trafficking_closed", "trafficking_voicemail", "callback_offer");
+        screenshot("test-line");
+        // nothing was routed, referred or logged
+        assertThat(streams.recent(CallLog.OUTBOX_STREAM, 10_000)).hasSize(outboxBefore);
+
+        // an officer gets no test line
+        browser.manage().deleteAllCookies();
+        signIn("olga");
+        browser.get(url("/console/test-line"));
+        assertThat(text("body")).contains("You are not allowed to do that.");
+    }
+
+    /** Types an answer on the test line and waits for the flow's turn. */
+    void answer(String keys) {
+        int turns = browser.findElements(By.cssSelector("#turns > li")).size();
+        browser.findElement(By.id("value")).sendKeys(keys, Keys.ENTER);
+        await().until(b -> b.findElements(By.cssSelector("#turns > li")).size() > turns);
     }
 
     /** The texts the gateway sent to {@code person} through Twilio's Messages API (WireMock). */

@@ -5,7 +5,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Users for API tests, all with the password "pw": officers olga (elena) and nina (nadia), both of the
- * counter-trafficking team, gosho (georgi, avrr), supervisor sue, admin root.
+ * counter-trafficking team, gosho (georgi, avrr), supervisor sue, admin root, script author amy.
  */
 public final class TestUsers {
 
@@ -14,13 +14,14 @@ public final class TestUsers {
     public static final String NINA = "nina:pw";
     public static final String SUE = "sue:pw";
     public static final String ROOT = "root:pw";
+    public static final String AMY = "amy:pw";
 
     private TestUsers() {}
 
     public static void register(DynamicPropertyRegistry registry) {
         String hash = new BCryptPasswordEncoder(4).encode("pw");
         String[][] users = {{"olga", "officer", "elena"}, {"gosho", "officer", "georgi"}, {"sue", "supervisor", null}, {"root", "admin", null},
-                {"nina", "officer", "nadia"}};
+                {"nina", "officer", "nadia"}, {"amy", "script-author", null}};
         for (int i = 0; i < users.length; i++) {
             String prefix = "hotline.security.users[" + i + "].";
             String[] user = users[i];

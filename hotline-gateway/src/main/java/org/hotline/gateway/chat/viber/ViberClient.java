@@ -32,8 +32,11 @@ public class ViberClient implements ProviderClient {
     public ViberClient(ViberSettings settings, JsonMapper json) {
         this.settings = settings;
         this.json = json;
+        // HTTP/1.1: over plain http (a fake in staging, a proxy) the JDK client first asks to upgrade a
+        // POST to HTTP/2, which some servers leave hanging until the timeout; one small JSON request gains
+        // nothing from HTTP/2
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(settings.timeout()).build());
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout()).build());
         requests.setReadTimeout(settings.timeout());
         this.http = RestClient.builder().requestFactory(requests).baseUrl(settings.apiBaseUrl().toString().replaceFirst("/$", "")).build();
     }
