@@ -28,6 +28,7 @@ import org.hotline.gateway.testing.ShiftedClock;
 import org.hotline.gateway.voice.asterisk.FakeAsteriskManager;
 import org.hotline.gateway.testing.TuesdayMorning;
 import org.hotline.gateway.testing.TwilioSigner;
+import org.hotline.gateway.testing.ViberSigner;
 import org.hotline.gateway.testing.TwilioTestGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,7 @@ class ConsoleBrowserTest {
 
     static final String TELEGRAM_TOKEN = "123456:browser-test-bot-token";
     static final String TELEGRAM_SECRET = "telegram-webhook-secret-browser-test-0123";
+    static final String VIBER_TOKEN = "445da6az1s345z78-dazcczb2542zv51a-e0vc5fva17480im9";
 
     static WireMockServer providers = new WireMockServer(options().dynamicPort().globalTemplating(true));
     /** Asterisk's manager, faked on a real socket: the console's "Call back" places the call through it. */
@@ -101,6 +103,7 @@ class ConsoleBrowserTest {
     @Autowired SessionStore store;
     @Autowired StreamStore streams;
     @Autowired ShiftedClock clock;
+    @Autowired tools.jackson.databind.json.JsonMapper json;
     @Autowired org.hotline.gateway.routing.RoutingService routing;
     @Autowired CallLog callLog;
     @Autowired org.hotline.gateway.audit.AuditTrail audit;
@@ -134,6 +137,8 @@ class ConsoleBrowserTest {
         registry.add("hotline.telegram.bot-token", () -> TELEGRAM_TOKEN);
         registry.add("hotline.telegram.webhook-secret", () -> TELEGRAM_SECRET);
         registry.add("hotline.telegram.api-base-url", () -> "http://localhost:" + providers.port());
+        registry.add("hotline.viber.auth-token", () -> VIBER_TOKEN);
+        registry.add("hotline.viber.api-base-url", () -> "http://localhost:" + providers.port() + "/pa");
     }
 
     @BeforeEach
@@ -149,6 +154,10 @@ class ConsoleBrowserTest {
         providers.stubFor(post(urlPathEqualTo("/bot" + TELEGRAM_TOKEN + "/sendMessage")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1000 upper=999999}},\"date\":1764576000}}")));
+        providers.stubFor(post(urlPathEqualTo("/pa/send_message")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":0,\"status_message\":\"ok\",\"message_token\":{{randomInt lower=100000000 upper=999999999}}"
+                        + ",\"chat_hostname\":\"SN-CHAT-05_\"}")));
         browser = chromium();
     }
 
@@ -333,7 +342,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void shouldServeTelegramAsWhatsappPlayVoiceNotesOfferDocumentsAndSayWhenWhatsappsWindowIsClosed() throws Exception {
+    void shouldServeTelegramAndViberAsWhatsappPlayVoiceNotesOfferDocumentsAndSayWhenWhatsappsWindowIsClosed() throws Exception {
         signIn("olga");
         tabTo("go-available").sendKeys(Keys.ENTER);
         await().until(b -> text("#presence").equals("Available"));
@@ -359,6 +368,23 @@ class ConsoleBrowserTest {
                 .stream().filter(r -> r.getBodyAsString().contains(reply)).count();
         await().until(b -> sends.get() >= 1);
         assertThat(sends.get()).isEqualTo(1);
+
+        // and on Viber the same
+        String viberUser = "01234567890A=";
+        viberText(viberUser, 5_000_000_001L, "Hello");
+        viberText(viberUser, 5_000_000_002L, "2");
+        viberText(viberUser, 5_000_000_003L, "1");
+        browser.get(url("/console"));
+        awaitOrShow(b -> b.findElements(By.cssSelector("#mine tbody tr")).stream().anyMatch(r -> r.getText().contains("Viber")),
+                "the Viber conversation");
+        openMine("Viber");
+        String viberReply = "Hello from the hotline, on Viber.";
+        browser.findElement(By.id("reply-text")).sendKeys(viberReply);
+        tabTo("send").sendKeys(Keys.ENTER);
+        java.util.function.Supplier<Long> viberSends = () -> providers.findAll(postRequestedFor(urlPathEqualTo("/pa/send_message"))).stream()
+                .filter(r -> r.getBodyAsString().contains(viberReply)).count();
+        await().until(b -> viberSends.get() >= 1);
+        assertThat(viberSends.get()).isEqualTo(1);
 
         // on WhatsApp, a voice note plays and a document downloads, through the gateway
         browser.get(url("/console"));
@@ -637,6 +663,16 @@ class ConsoleBrowserTest {
 
     static String gatherAction(String twiml) {
         return org.hotline.gateway.testing.Twiml.parse(twiml).value("/Response/Gather/@action");
+    }
+
+    /** A Viber text message as Viber posts it, signed with the bot's token. */
+    void viberText(String user, long token, String text) throws Exception {
+        String body = json.writeValueAsString(Map.of("event", "message", "timestamp", 1764583200000L, "message_token", token,
+                "sender", Map.of("id", user, "name", "Test Person"), "message", Map.of("type", "text", "text", text)));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/webhooks/viber")))
+                .header("Content-Type", "application/json").header("X-Viber-Content-Signature", ViberSigner.sign(VIBER_TOKEN, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     void telegram(String update) throws Exception {
