@@ -1,5 +1,6 @@
 package org.hotline.gateway.calllog;
 
+import java.time.Instant;
 import java.util.List;
 import org.hotline.caseconnector.delivery.OutboxSource;
 import java.util.function.Predicate;
@@ -18,6 +19,7 @@ public class CallLog {
     public static final String RECORD_TYPE = "call-record";
     private static final int KEEP = 20_000;
     private static final int TRIM_EVERY = 500;
+    private static final int FIRST_PAGE = 256;
 
     private final StreamStore streams;
     private final JsonMapper json;
@@ -49,6 +51,24 @@ public class CallLog {
      */
     public void amend(CallRecord record) {
         streams.append(LOG_STREAM, RECORD_TYPE, json.writeValueAsString(record));
+    }
+
+    /**
+     * The records of contacts that ended at {@code from} or later (the latest version of each), newest
+     * first, as far as the log keeps them: read from the newest in growing pages, so a wallboard asking
+     * for today does not read the whole log.
+     */
+    public List<CallRecord> since(Instant from) {
+        for (int page = FIRST_PAGE; ; page = Math.min(KEEP, page * 4)) {
+            var entries = streams.recent(LOG_STREAM, page);
+            List<CallRecord> records = entries.stream().map(entry -> json.readValue(entry.payload(), CallRecord.class)).toList();
+            // the log is in the order contacts ended: once the oldest read ended before from, the rest did too
+            boolean all = entries.size() < page || page == KEEP || records.getLast().endedAt().isBefore(from);
+            if (all) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                return records.stream().filter(record -> seen.add(record.id())).filter(record -> !record.endedAt().isBefore(from)).toList();
+            }
+        }
     }
 
     /** The newest records that pass {@code filter}, newest first (the latest version of each), at most {@code limit}. */

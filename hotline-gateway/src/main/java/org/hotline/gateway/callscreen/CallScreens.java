@@ -153,7 +153,9 @@ public class CallScreens {
             }
             saved[0] = true;
             if (current.recorded()) {
-                callLog.recent(r -> r.id().equals(callId), 1).forEach(r -> callLog.amend(r.withNotes(notes)));
+                // the record ended when the wrap-up began: only the newest page of the log is read
+                callLog.since(current.since()).stream().filter(r -> r.id().equals(callId)).findFirst()
+                        .ifPresent(r -> callLog.amend(r.withNotes(notes)));
             }
             return new Screen(current.officerId(), current.callId(), current.screenKey(), current.stage(), current.since(),
                     current.wrapUpUntil(), notes, current.recorded());

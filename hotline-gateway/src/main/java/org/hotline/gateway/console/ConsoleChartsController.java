@@ -62,7 +62,9 @@ class ConsoleChartsController {
         users.viewer(authentication);
         LocalDate[] period = period(from, to);
         Instant now = clock.instant();
-        return ContactCharts.of(callLog.recent(r -> true, Integer.MAX_VALUE), users.zone(), locale, now.minus(Duration.ofDays(7)), now,
+        Instant hoursFrom = now.minus(Duration.ofDays(7));
+        Instant periodFrom = period[0].atStartOfDay(users.zone()).toInstant();
+        return ContactCharts.of(callLog.since(hoursFrom.isBefore(periodFrom) ? hoursFrom : periodFrom), users.zone(), locale, hoursFrom, now,
                 period[0], period[1], reporting.serviceLevel());
     }
 

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.caseconnector.delivery.DeadLetters;
 import org.hotline.gateway.calllog.CallLog;
-import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.chat.Conversation;
 import org.hotline.gateway.chat.Inbox;
@@ -21,6 +20,7 @@ import org.hotline.gateway.chat.InboxViewer;
 import org.hotline.gateway.config.HotlineConfig;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.flow.Node;
+import org.hotline.gateway.reporting.QueueFigures;
 import org.hotline.gateway.reporting.ReportingSettings;
 import org.hotline.gateway.routing.OfficerStatus;
 import org.hotline.gateway.routing.RoutingService;
@@ -74,7 +74,7 @@ class Wallboard {
     record OfficerLine(String id, String name, String presence, int calls, int chats) {}
 
     /** {@code serviceLevelPercent} and the waits are null before anybody was answered. */
-    record Today(int offered, int answered, int abandonedInMenu, int abandonedInQueue, int voicemails, Integer serviceLevelPercent,
+    record Today(int offered, int answered, int abandonedInMenu, int abandonedInQueue, int voicemails, Double serviceLevelPercent,
                  long serviceLevelSeconds, Long averageWaitSeconds, Long p90WaitSeconds) {}
 
     record Board(List<TeamLine> teams, Today today, long deliveryBacklog, List<DeadLetters.DeadLetter> deadLetters) {}
@@ -118,34 +118,11 @@ class Wallboard {
 
     private Today today(Instant now, ZoneId zone) {
         LocalDate day = LocalDate.ofInstant(now, zone);
-        List<CallRecord> records = callLog.recent(r -> LocalDate.ofInstant(r.startedAt(), zone).equals(day), Integer.MAX_VALUE);
-        int answered = 0;
-        int inMenu = 0;
-        int inQueue = 0;
-        int voicemails = 0;
-        List<Long> waits = new ArrayList<>();
-        long inTime = 0;
-        for (CallRecord r : records) {
-            switch (r.outcome()) {
-                case ANSWERED -> {
-                    answered++;
-                    waits.add(r.queueWait().toSeconds());
-                    if (r.queueWait().compareTo(reporting.serviceLevel()) <= 0) {
-                        inTime++;
-                    }
-                }
-                case ABANDONED_IN_IVR -> inMenu++;
-                case ABANDONED_IN_QUEUE -> inQueue++;
-                case VOICEMAIL -> voicemails++;
-                default -> { }
-            }
-        }
-        // offered: every contact that reached an officer's queue (answered there, or left it)
-        int offered = answered + inQueue;
-        waits.sort(Long::compare);
-        Integer serviceLevel = offered == 0 ? null : (int) Math.round(100.0 * inTime / offered);
-        Long average = waits.isEmpty() ? null : Math.round(waits.stream().mapToLong(Long::longValue).average().orElse(0));
-        Long p90 = waits.isEmpty() ? null : waits.get((int) Math.ceil(0.9 * waits.size()) - 1);
-        return new Today(offered, answered, inMenu, inQueue, voicemails, serviceLevel, reporting.serviceLevel().toSeconds(), average, p90);
+        List<CallRecord> records = callLog.since(day.atStartOfDay(zone).toInstant()).stream()
+                .filter(r -> LocalDate.ofInstant(r.startedAt(), zone).equals(day)).toList();
+        QueueFigures figures = QueueFigures.of(records, reporting.serviceLevel());
+        return new Today(figures.offered(), figures.answered(), figures.abandonedInMenu(), figures.abandonedInQueue(), figures.voicemails(),
+                figures.percentOfOffered(figures.answeredInTime()), reporting.serviceLevel().toSeconds(), figures.averageWaitSeconds(),
+                figures.p90WaitSeconds());
     }
 }

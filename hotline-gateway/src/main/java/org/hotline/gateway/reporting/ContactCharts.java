@@ -12,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
-import org.hotline.gateway.flow.Channel;
 
 /**
  * The supervisors' charts from call records, in the hotline's time zone: contacts per hour by
@@ -65,7 +63,7 @@ public final class ContactCharts {
             if (index < 0 || index >= hours.size()) {
                 continue;
             }
-            List<Number> series = values.computeIfAbsent(channel(r), c -> zeros(hours.size()));
+            List<Number> series = values.computeIfAbsent(QueueFigures.channelOf(r), c -> zeros(hours.size()));
             series.set(index, series.get(index).intValue() + 1);
         }
         return new Series(labels, values);
@@ -87,13 +85,11 @@ public final class ContactCharts {
         List<Number> inTime = new ArrayList<>();
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
             LocalDate d = day;
-            List<CallRecord> queued = records.stream().filter(r -> LocalDate.ofInstant(r.startedAt(), zone).equals(d))
-                    .filter(r -> r.outcome() == CallOutcome.ANSWERED || r.outcome() == CallOutcome.ABANDONED_IN_QUEUE).toList();
+            QueueFigures figures = QueueFigures.of(records.stream().filter(r -> LocalDate.ofInstant(r.startedAt(), zone).equals(d)).toList(),
+                    serviceLevel);
             labels.add(format.format(day));
-            long left = queued.stream().filter(r -> r.outcome() == CallOutcome.ABANDONED_IN_QUEUE).count();
-            long fast = queued.stream().filter(r -> r.outcome() == CallOutcome.ANSWERED && r.queueWait().compareTo(serviceLevel) <= 0).count();
-            abandonment.add(queued.isEmpty() ? null : Math.round(1000.0 * left / queued.size()) / 10.0);
-            inTime.add(queued.isEmpty() ? null : Math.round(1000.0 * fast / queued.size()) / 10.0);
+            abandonment.add(figures.percentOfOffered(figures.abandonedInQueue()));
+            inTime.add(figures.percentOfOffered(figures.answeredInTime()));
         }
         Map<String, List<Number>> values = new LinkedHashMap<>();
         values.put("abandonment", abandonment);
@@ -104,10 +100,6 @@ public final class ContactCharts {
     private static boolean within(CallRecord r, ZoneId zone, LocalDate from, LocalDate to) {
         LocalDate day = LocalDate.ofInstant(r.startedAt(), zone);
         return !day.isBefore(from) && day.isBefore(to);
-    }
-
-    private static String channel(CallRecord r) {
-        return r.channel().kind() == Channel.VOICE ? "voice" : r.channel().wireName();
     }
 
     private static List<Number> zeros(int size) {

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.hotline.gateway.calllog.CallLog;
 import org.hotline.gateway.calllog.CallRecord;
 import org.hotline.gateway.config.HotlineDirectory;
-import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.security.SecuritySettings;
 import org.hotline.gateway.security.SignedInUser;
 import org.springframework.http.HttpHeaders;
@@ -117,7 +116,7 @@ class StatisticsController {
         }
         ZoneId zone = directory.zone();
         List<Statistics.Fact> facts = new ArrayList<>();
-        for (CallRecord record : callLog.recent(r -> true, Integer.MAX_VALUE)) {
+        for (CallRecord record : callLog.since(from.atStartOfDay(zone).toInstant())) {
             LocalDate day = LocalDate.ofInstant(record.startedAt(), zone);
             if (!day.isBefore(from) && day.isBefore(to)) {
                 facts.add(new Statistics.Fact(periodOf(day, period), dimensions.stream().map(d -> valueOf(record, d)).toList()));
@@ -156,7 +155,7 @@ class StatisticsController {
     /** A value from the hotline's own vocabulary: a channel (calls are "voice", whatever the PBX), topic, language, outcome, team. */
     private static String valueOf(CallRecord record, String dimension) {
         String value = switch (dimension) {
-            case "channel" -> record.channel().kind() == Channel.VOICE ? "voice" : record.channel().wireName();
+            case "channel" -> QueueFigures.channelOf(record);
             case "topic" -> record.topic();
             case "language" -> record.language();
             case "outcome" -> record.outcome().wireName();
