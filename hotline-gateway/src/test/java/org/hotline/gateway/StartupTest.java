@@ -77,7 +77,28 @@ class StartupTest {
                 Arguments.of("an organisation with the id of a team",
                         (UnaryOperator<String>) y -> y.replace("    - id: legal-aid", "    - id: avrr  # the organisation"),
                         "avrr  # the organisation",
-                        new String[] {"hotline.organisations[1].id = avrr", "is the id of a team"}));
+                        new String[] {"hotline.organisations[1].id = avrr", "is the id of a team"}),
+                Arguments.of("an interpreter for a language that is not declared",
+                        (UnaryOperator<String>) y -> y.replace("languages: [ku, tr]", "languages: [ku, tr, xx]"),
+                        "languages: [ku, tr, xx]",
+                        new String[] {"hotline.interpreters.roster[3].languages[2] = xx", "language not declared"}),
+                Arguments.of("an interpreter whose number is not a phone number",
+                        (UnaryOperator<String>) y -> y.replace("\"+359888100304\"", "\"+35988810\""),
+                        "\"+35988810\"",
+                        new String[] {"hotline.interpreters.roster[3].reach.phone", "not a valid phone number"}),
+                Arguments.of("two interpreters with one id",
+                        (UnaryOperator<String>) y -> y.replace("id: interpreter-zarmina", "id: interpreter-wahid  # again"),
+                        "id: interpreter-wahid  # again",
+                        new String[] {"hotline.interpreters.roster[2].id = interpreter-wahid", "interpreter declared twice"}),
+                Arguments.of("an interpreter with the id of an officer",
+                        (UnaryOperator<String>) y -> y.replace("id: interpreter-irina", "id: georgi  # the interpreter"),
+                        "id: georgi  # the interpreter",
+                        new String[] {"hotline.interpreters.roster[4].id = georgi", "is the id of an officer"}),
+                Arguments.of("an interpreter's hours that do not exist",
+                        (UnaryOperator<String>) y -> y.replace("display-name: Irina\n        languages: [ru]\n        reach: { phone: \"+359888100305\" }\n        hours: office",
+                                "display-name: Irina\n        languages: [ru]\n        reach: { phone: \"+359888100305\" }\n        hours: nights"),
+                        "hours: nights",
+                        new String[] {"hotline.interpreters.roster[4].hours = nights", "no such schedule"}));
     }
 
     @ParameterizedTest(name = "{0}")

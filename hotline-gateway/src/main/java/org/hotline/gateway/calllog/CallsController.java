@@ -2,15 +2,19 @@ package org.hotline.gateway.calllog;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.hotline.caseconnector.privacy.Masking;
 import org.hotline.gateway.security.SecuritySettings;
 import org.hotline.gateway.security.SignedInUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The call log: supervisors see every call, officers the ones they handled. Numbers are masked. */
 @RestController
@@ -27,7 +31,9 @@ class CallsController {
 
     record CallView(String id, String channel, String contact, String language, String topic, String team, Instant startedAt,
                     Instant endedAt, long queueWaitSeconds, String officer, long talkTimeSeconds, String outcome, String closing,
-                    List<String> referralIds, List<String> path, String notes) {}
+                    List<String> referralIds, List<String> path, String notes, List<InterpreterView> interpreters) {}
+
+    record InterpreterView(String interpreter, String language, Instant joinedAt, long seconds) {}
 
     /**
      * {@code outcome}: how it ended (answered, abandoned_in_queue, voicemail…); {@code closing}: what the
@@ -63,7 +69,50 @@ class CallsController {
         return callLog.recent(filter, Math.max(1, Math.min(limit, 1000))).stream()
                 .map(r -> new CallView(r.id(), r.channel().wireName(), Masking.phone(r.contact()), r.language(), r.topic(),
                         r.team(), r.startedAt(), r.endedAt(), r.queueWait().toSeconds(), r.officerId(), r.talkTime().toSeconds(),
-                        r.outcome().wireName(), r.closing(), r.referralIds(), r.path(), r.notes()))
+                        r.outcome().wireName(), r.closing(), r.referralIds(), r.path(), r.notes(),
+                        r.interpreters().stream().map(t -> new InterpreterView(t.interpreterId(), t.language(), t.joinedAt(),
+                                t.time().toSeconds())).toList()))
                 .toList();
+    }
+
+    /** One language's (or one interpreter's) interpreting: calls joined, time, and minutes as interpreters bill them. */
+    record Interpreting(int calls, long seconds, long minutes) {
+        static Interpreting sum(Interpreting a, Interpreting b) {
+            return new Interpreting(a.calls + b.calls, a.seconds + b.seconds, a.minutes + b.minutes);
+        }
+
+        Interpreting plus(CallRecord.InterpreterTime time) {
+            long secondsOn = time.time().toSeconds();
+            // each join is billed in whole minutes, started minutes counted
+            return new Interpreting(calls + 1, seconds + secondsOn, minutes + (secondsOn + 59) / 60);
+        }
+    }
+
+    record InterpreterMinutes(Instant from, Instant to, Map<String, Interpreting> byLanguage, Map<String, Interpreting> byInterpreter) {}
+
+    /**
+     * {@code GET /api/v1/calls/interpreters?from=&to=}: the interpreters' time on calls that started in
+     * the period, per language and per interpreter, for paying and counting them. Supervisors only.
+     */
+    @GetMapping("/interpreters")
+    InterpreterMinutes interpreters(@RequestParam Instant from, @RequestParam Instant to, Authentication authentication) {
+        if (!SignedInUser.of(authentication, security).supervises()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "interpreters' minutes are for supervisors");
+        }
+        if (!to.isAfter(from)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "to must be after from");
+        }
+        Map<String, Interpreting> byLanguage = new TreeMap<>();
+        Map<String, Interpreting> byInterpreter = new TreeMap<>();
+        for (CallRecord record : callLog.since(from)) {
+            if (record.startedAt().isBefore(from) || !record.startedAt().isBefore(to)) {
+                continue;
+            }
+            for (CallRecord.InterpreterTime time : record.interpreters()) {
+                byLanguage.merge(time.language(), new Interpreting(0, 0, 0).plus(time), Interpreting::sum);
+                byInterpreter.merge(time.interpreterId(), new Interpreting(0, 0, 0).plus(time), Interpreting::sum);
+            }
+        }
+        return new InterpreterMinutes(from, to, byLanguage, byInterpreter);
     }
 }

@@ -91,7 +91,7 @@ public class ConversationService {
             FlowEngine.Result result;
             if (open.isEmpty()) {
                 // the first message opens the conversation; its words do not answer a question not yet asked
-                result = contacts.start(newId("c"), ConversationCommits.person(message.channel(), message.contact()));
+                result = contacts.start(newId("c"), ConversationCommits.person(message.channel(), message.contact()), message.text());
                 work = new ConversationChange(null, Conversation.open(result.state().sessionId(), message.channel(), message.contact(),
                         message.hotlineAddress(), message.profileName(), now, result.state()));
                 work.changes.add(InboxChange.of("conversation", work.conversation, null));
@@ -99,7 +99,7 @@ public class ConversationService {
                 Conversation c = open.get();
                 work = new ConversationChange(c, c);
                 result = c.status() == Conversation.Status.FLOW
-                        ? contacts.advance(c.flow(), new Input.Text(message.text()))
+                        ? contacts.reply(c.flow(), message.text())
                         : new FlowEngine.Result(List.of(), c.flow());
                 if (c.status() != Conversation.Status.FLOW) {
                     writer.releaseHeld(work);

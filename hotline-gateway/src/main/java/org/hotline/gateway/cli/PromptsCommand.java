@@ -56,6 +56,9 @@ public final class PromptsCommand {
             directory.teams().forEach(t -> teams.add(t.id()));
             Set<VoiceQuestion.Sentence> sentences = new LinkedHashSet<>();
             library.flows().values().forEach(flow -> sentences.addAll(VoiceSentences.of(flow, prompts, codes, teams)));
+            // what interpreters hear on Asterisk, in the entry flow's language
+            library.flow("hotline").ifPresent(flow -> prompts.interpreterRequests(flow.defaultLanguage())
+                    .forEach(text -> sentences.add(new VoiceQuestion.Sentence(flow.defaultLanguage(), text))));
             String only = FlowCommand.option(args, "--language");
             return render(sentences, only, directory, scripts.resolve("audio"), Path.of(outDir), out, err);
         } catch (RuntimeException | IOException | InterruptedException e) {

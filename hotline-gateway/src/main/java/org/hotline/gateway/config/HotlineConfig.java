@@ -31,7 +31,8 @@ public record HotlineConfig(
         @Valid @DefaultValue Holidays holidays,
         @Valid @DefaultValue RoutingPolicy routing,
         @Valid @DefaultValue Console console,
-        @Valid List<Organisation> organisations) {
+        @Valid List<Organisation> organisations,
+        @Valid @DefaultValue Interpreters interpreters) {
 
     public HotlineConfig {
         languages = languages == null ? List.of() : List.copyOf(languages);
@@ -39,6 +40,32 @@ public record HotlineConfig(
         officers = officers == null ? List.of() : List.copyOf(officers);
         schedules = schedules == null ? Map.of() : Map.copyOf(schedules);
         organisations = organisations == null ? List.of() : List.copyOf(organisations);
+    }
+
+    /**
+     * The interpreters the organisation works with, called into a call when an officer asks for one.
+     * {@code ringTimeout}: how long an interpreter's phone rings before the next one is called.
+     */
+    public record Interpreters(@DefaultValue("25s") @NotNull Duration ringTimeout, List<@Valid Interpreter> roster) {
+        public Interpreters {
+            roster = roster == null ? List.of() : List.copyOf(roster);
+        }
+    }
+
+    /**
+     * A certified interpreter: the hotline's languages they interpret, how they are reached (a phone
+     * number through the trunk or Twilio, an Asterisk SIP endpoint, a Twilio Client identity) and
+     * when they may be called ({@code hours}: one of the schedules; none: any time).
+     */
+    public record Interpreter(
+            @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'") String id,
+            @NotBlank String displayName,
+            List<String> languages,
+            @Valid @DefaultValue Reach reach,
+            String hours) {
+        public Interpreter {
+            languages = languages == null ? List.of() : List.copyOf(languages);
+        }
     }
 
     /** An organisation outside the hotline that officers refer people to (a shelter, legal aid). */

@@ -29,6 +29,7 @@ public final class HotlineConfigChecks {
         checkHolidays(config.holidays(), problems);
         checkSavedReplies(config.console().savedReplies(), languages, problems);
         checkOrganisations(config.organisations(), teams, problems);
+        checkInterpreters(config, languages, problems);
         return problems;
     }
 
@@ -42,6 +43,40 @@ public final class HotlineConfigChecks {
                 problems.add(new ConfigProblem(path, organisation.id(), "organisation declared twice"));
             } else if (teams.contains(organisation.id())) {
                 problems.add(new ConfigProblem(path, organisation.id(), "is the id of a team: give the organisation another"));
+            }
+        }
+    }
+
+    /**
+     * Interpreters: one id each, never an officer's (screens, logs and the audit trail name people
+     * by id), languages the hotline declares, a way to reach them and hours that exist.
+     */
+    private static void checkInterpreters(HotlineConfig config, Set<String> languages, List<ConfigProblem> problems) {
+        Set<String> officers = new HashSet<>();
+        config.officers().forEach(o -> officers.add(o.id()));
+        Set<String> ids = new HashSet<>();
+        var roster = config.interpreters().roster();
+        for (int i = 0; i < roster.size(); i++) {
+            var interpreter = roster.get(i);
+            String path = "hotline.interpreters.roster[" + i + "]";
+            if (!ids.add(interpreter.id())) {
+                problems.add(new ConfigProblem(path + ".id", interpreter.id(), "interpreter declared twice"));
+            } else if (officers.contains(interpreter.id())) {
+                problems.add(new ConfigProblem(path + ".id", interpreter.id(), "is the id of an officer: give the interpreter another"));
+            }
+            if (interpreter.languages().isEmpty()) {
+                problems.add(new ConfigProblem(path + ".languages", null, "interpreter '" + interpreter.id() + "' interprets no language"));
+            }
+            checkDeclared(interpreter.languages(), languages, path + ".languages", problems);
+            if (interpreter.reach().isEmpty()) {
+                problems.add(new ConfigProblem(path + ".reach", null,
+                        "interpreter '" + interpreter.id() + "' cannot be reached: give a phone, sip or twilio-client"));
+            } else if (interpreter.reach().phone() != null && !PhoneNumbers.isValidE164(interpreter.reach().phone())) {
+                problems.add(new ConfigProblem(path + ".reach.phone", "(hidden)", "not a valid phone number in E.164 form (+359...)"));
+            }
+            if (interpreter.hours() != null && !config.schedules().containsKey(interpreter.hours())) {
+                problems.add(new ConfigProblem(path + ".hours", interpreter.hours(),
+                        "no such schedule; known schedules are " + config.schedules().keySet()));
             }
         }
     }

@@ -114,10 +114,28 @@ public final class HotlineDirectory {
 
     /** Whether the team's weekly hours cover {@code instant} on a day that is not a holiday. */
     public boolean isOpen(String teamId, Instant instant) {
-        WeeklySchedule schedule = scheduleOf(teamId);
+        return covers(scheduleOf(teamId), instant);
+    }
+
+    private boolean covers(WeeklySchedule schedule, Instant instant) {
         ZonedDateTime local = instant.atZone(schedule.timeZone());
         return !isClosedDay(local.toLocalDate())
                 && schedule.on(local.getDayOfWeek()).isOpenAt(local.toLocalTime());
+    }
+
+    /**
+     * The interpreters for {@code language} who may be called at {@code instant} (their hours, like a
+     * team's: weekly hours on a day that is not a holiday; none given: any time), in roster order.
+     */
+    public List<HotlineConfig.Interpreter> interpretersFor(String language, Instant instant) {
+        return config.interpreters().roster().stream()
+                .filter(i -> i.languages().contains(language))
+                .filter(i -> i.hours() == null || covers(config.schedules().get(i.hours()), instant))
+                .toList();
+    }
+
+    public Optional<HotlineConfig.Interpreter> interpreter(String id) {
+        return config.interpreters().roster().stream().filter(i -> i.id().equals(id)).findFirst();
     }
 
     /** The hotline's own time zone, where its officers work: the zone of its schedules. */

@@ -3,6 +3,7 @@ package org.hotline.gateway.console;
 import org.hotline.gateway.audit.AuditTrail;
 import org.hotline.gateway.callscreen.CallScreens;
 import org.hotline.gateway.chat.InboxViewer;
+import org.hotline.gateway.interpreter.InterpreterRequests;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -21,8 +22,10 @@ class ConsoleCallController {
     private final CallPanels panels;
     private final ConsoleUsers users;
     private final AuditTrail audit;
+    private final InterpreterRequests requests;
 
-    ConsoleCallController(CallScreens screens, CallPanels panels, ConsoleUsers users, AuditTrail audit) {
+    ConsoleCallController(CallScreens screens, CallPanels panels, ConsoleUsers users, AuditTrail audit, InterpreterRequests requests) {
+        this.requests = requests;
         this.screens = screens;
         this.panels = panels;
         this.users = users;
@@ -48,6 +51,22 @@ class ConsoleCallController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "that call is not on your screen");
         }
         audit.record(viewer.user().username(), "call.notes", callId, "saved", notes.length() + " characters");
+        model.addAttribute("call", panels.of(viewer).orElse(null));
+        model.addAttribute("languageNames", users.languageNames());
+        return "console/call :: screen";
+    }
+
+    /** "Add an interpreter" for the caller's language: one rule with the API (InterpreterRequests, audited). */
+    @PostMapping("/console/call/{callId}/interpreter")
+    String interpreter(@PathVariable String callId, Authentication authentication, Model model) {
+        InboxViewer viewer = users.viewer(authentication);
+        String officer = viewer.user().officerId();
+        if (officer == null) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only the officer on the call asks for an interpreter");
+        }
+        if (requests.ask(viewer.user().username(), officer, callId, null) instanceof InterpreterRequests.Outcome.NotOnYourLine) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "that call is not on your line");
+        }
         model.addAttribute("call", panels.of(viewer).orElse(null));
         model.addAttribute("languageNames", users.languageNames());
         return "console/call :: screen";

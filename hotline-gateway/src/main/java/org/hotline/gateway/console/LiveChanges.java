@@ -2,6 +2,7 @@ package org.hotline.gateway.console;
 
 import org.hotline.gateway.callscreen.CallScreens;
 import org.hotline.gateway.chat.InboxChange;
+import org.hotline.gateway.interpreter.InterpreterEvent;
 import org.hotline.gateway.chat.InboxEvents;
 import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.routing.RoutingEvent;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Relays to the consoles, over the inbox's event stream, what conversations' own events do not say:
  * that a team's queue changed (a call joined it, rings for someone, was answered or left), so the
  * waiting calls on their pages stay true ({@code queue}, to the team); and that an officer's call
- * screen changed ({@code call}, to that officer); and an officer's presence ({@code presence}, to
+ * screen changed, its interpreter included ({@code call}, to that officer); and an officer's presence ({@code presence}, to
  * them and the supervisors). Ids and the team only, like every inbox event.
  */
 @Component
@@ -45,6 +46,12 @@ class LiveChanges {
     @EventListener
     void on(CallScreens.Changed changed) {
         events.publish(new InboxChange("call", changed.callId(), null, changed.officerId(), changed.stage(), null));
+    }
+
+    /** The interpreter of the officer's call: their call screen is redrawn (and says it at once when nobody comes). */
+    @EventListener
+    void on(InterpreterEvent event) {
+        events.publish(new InboxChange("call", event.callId(), null, event.officerId(), "interpreter-" + event.stage(), null));
     }
 
     private void publish(String contactId, String team, String status) {

@@ -18,6 +18,7 @@ import org.hotline.gateway.flow.FlowState;
 import org.hotline.gateway.flow.Input;
 import org.hotline.gateway.flow.Node;
 import org.hotline.gateway.flow.Step;
+import org.hotline.gateway.languages.WrittenLanguages;
 import org.hotline.gateway.routing.TeamHours;
 
 /**
@@ -35,11 +36,13 @@ public class ContactRunner {
     private final ReferralOutbox outbox;
     private final CallLog callLog;
     private final CallScreens screens;
+    private final WrittenLanguages written;
     private final Clock clock;
 
     public ContactRunner(Flow flow, TeamHours hours, ReturningContacts returning, ReferralOutbox outbox, CallLog callLog,
-                         CallScreens screens, Clock clock) {
+                         CallScreens screens, WrittenLanguages written, Clock clock) {
         this.flow = flow;
+        this.written = written;
         this.screens = screens;
         this.hours = hours;
         this.returning = returning;
@@ -54,14 +57,30 @@ public class ContactRunner {
 
     /** A new contact: the flow starts from the facts of this moment and this person. */
     public FlowEngine.Result start(String contactId, Person person) {
+        return start(contactId, person, null);
+    }
+
+    /**
+     * A new conversation, opened by the person's first words: when they are clearly written in one of
+     * the hotline's languages, the language menu first offers that one.
+     */
+    public FlowEngine.Result start(String contactId, Person person, String firstWords) {
         Instant now = clock.instant();
         String remembered = person.memoryKey() == null ? null : returning.lastLanguage(person.memoryKey()).orElse(null);
-        Facts facts = new Facts(person.channel().kind(), person.hasPhone(), remembered, hours.openTeams(now), hours.isHoliday(now));
+        String writtenIn = firstWords == null ? null : written.guess(firstWords).orElse(null);
+        Facts facts = new Facts(person.channel().kind(), person.hasPhone(), remembered, hours.openTeams(now), hours.isHoliday(now),
+                writtenIn);
         return FlowEngine.start(flow, contactId, facts);
     }
 
     public FlowEngine.Result advance(FlowState state, Input input) {
         return FlowEngine.advance(flow, state, input);
+    }
+
+    /** A typed reply; at the language menu (before any offer) with the language it is clearly written in. */
+    public FlowEngine.Result reply(FlowState state, String text) {
+        boolean guess = !state.ended() && flow.node(state.node()) instanceof Node.LanguageMenu && state.facts().writtenLanguage() == null;
+        return FlowEngine.advance(flow, state, new Input.Text(text, guess ? written.guess(text).orElse(null) : null));
     }
 
     /** What a contact referred, for its record and its outcome. */

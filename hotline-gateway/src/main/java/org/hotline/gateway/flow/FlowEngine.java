@@ -122,10 +122,7 @@ public final class FlowEngine {
                     return new Result(steps, s);
                 }
                 case Node.LanguageMenu menu -> {
-                    String returning = s.facts().returningLanguage();
-                    boolean offer = menu.offerReturning() && returning != null
-                            && flow.languages().stream().anyMatch(l -> l.code().equals(returning));
-                    s = s.withPage(offer ? -1 : 0);
+                    s = s.withPage(offeredLanguage(flow, menu, s.facts()) != null ? -1 : 0);
                     steps.add(Questions.askLanguage(flow, s, menu));
                     return new Result(steps, s);
                 }
@@ -205,8 +202,33 @@ public final class FlowEngine {
 
     // asking
 
-    /** The language menu: the reply read against its page, or the returning offer. */
+    /**
+     * The one language the menu offers before its pages ("continue in …?"): the one the person
+     * clearly writes in, else (when the menu offers it) the returning caller's last one; or null.
+     */
+    static String offeredLanguage(Flow flow, Node.LanguageMenu menu, Facts facts) {
+        if (facts.writtenLanguage() != null && offers(flow, facts.writtenLanguage())) {
+            return facts.writtenLanguage();
+        }
+        String returning = facts.returningLanguage();
+        return menu.offerReturning() && returning != null && offers(flow, returning) ? returning : null;
+    }
+
+    private static boolean offers(Flow flow, String language) {
+        return flow.languages().stream().anyMatch(l -> l.code().equals(language));
+    }
+
+    /**
+     * The language menu: the reply read against its page, or the one-language offer. Words that are
+     * no choice but clearly written in one of the hotline's languages get that offer, once.
+     */
     private static Result answerLanguage(Flow flow, FlowState s, Node.LanguageMenu menu, Input input, List<Step> steps) {
+        if (input instanceof Input.Text text && text.writtenIn() != null && s.page() >= 0 && s.facts().writtenLanguage() == null
+                && offers(flow, text.writtenIn()) && Replies.matchLanguage(flow, s, menu, text.text()).isEmpty()) {
+            FlowState offering = s.withFacts(s.facts().writtenIn(text.writtenIn())).withPage(-1);
+            steps.add(Questions.askLanguage(flow, offering, menu));
+            return new Result(steps, offering);
+        }
         return answer(flow, s, menu.asking(), input, steps, reply -> Replies.matchLanguage(flow, s, menu, reply));
     }
 

@@ -27,7 +27,8 @@ public record FlowLibrary(Map<String, Flow> flows, Prompts prompts, List<FlowPro
             "invalid_choice", "no_input", "yes", "no", "yes_words", "no_words", "yes_no_keys",
             "language_name", "language_choice", "continue_in_language", "other_languages", "more_languages",
             "press_key", "officer_key", "talk_to_person", "repeat_key", "reply_with_number", "end_with_hash",
-            "technical_error", "queue_position", "queue_estimate", "officer_whisper", "officer_whisper_urgent", "caller_gone");
+            "technical_error", "queue_position", "queue_estimate", "officer_whisper", "officer_whisper_urgent", "caller_gone",
+            "interpreter_request");
 
     public FlowLibrary {
         flows = Map.copyOf(flows);

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  *
  * @param node      the node waiting for input, or the last node when ended
  * @param attempts  failed attempts at the current asking node
- * @param page      the language menu's stage: -1 offering the returning language, 0.. the page shown
+ * @param page      the language menu's stage: -1 offering one language (written in, or returning), 0.. the page shown
  * @param vars      answers the flow saved (topic, safe_to_call, callback_number, recording, ...)
  * @param path      node ids in the order visited, for the call log
  * @param referred  ids of the refer nodes already emitted, so nothing is referred twice
@@ -38,6 +38,10 @@ public record FlowState(String flowId, String sessionId, String node, String lan
 
     FlowState withPage(int newPage) {
         return new FlowState(flowId, sessionId, node, language, attempts, newPage, vars, path, facts, referred, ended);
+    }
+
+    FlowState withFacts(Facts newFacts) {
+        return new FlowState(flowId, sessionId, node, language, attempts, page, vars, path, newFacts, referred, ended);
     }
 
     FlowState withLanguage(String newLanguage) {

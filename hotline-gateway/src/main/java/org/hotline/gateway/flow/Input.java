@@ -6,8 +6,15 @@ public sealed interface Input {
     /** Keypad digits (voice), possibly several, e.g. a phone number. */
     record Digits(String digits) implements Input {}
 
-    /** A typed reply (chat). */
-    record Text(String text) implements Input {}
+    /**
+     * A typed reply (chat); {@code writtenIn}: the hotline language the channel guessed it is written
+     * in, asked only at the language menu (null: no guess).
+     */
+    record Text(String text, String writtenIn) implements Input {
+        public Text(String text) {
+            this(text, null);
+        }
+    }
 
     /** The caller said nothing before the timeout. */
     record Silence() implements Input {}

@@ -49,9 +49,9 @@ final class Questions {
     static Step.Ask askLanguage(Flow flow, FlowState s, Node.LanguageMenu menu) {
         Duration timeout = menu.asking().timeout();
         if (s.page() < 0) {
-            String returning = s.facts().returningLanguage();
-            return new Step.Ask(menu.id(), AskKind.LANGUAGE, "continue_in_language", returning,
-                    List.of(new Step.Option("1", "language_name", returning), new Step.Option("2", "other_languages", returning)),
+            String offered = FlowEngine.offeredLanguage(flow, menu, s.facts());
+            return new Step.Ask(menu.id(), AskKind.LANGUAGE, "continue_in_language", offered,
+                    List.of(new Step.Option("1", "language_name", offered), new Step.Option("2", "other_languages", offered)),
                     timeout, 1, hasOfficerKey(flow), flow.repeatKey() != null);
         }
         List<Step.Option> options = new ArrayList<>();

@@ -90,10 +90,11 @@ final class Replies {
     /** A reply to the language menu: the returning offer (1 yes, 2 the menu), a key of the page, 9 for more, or a language's name. */
     static Optional<FlowState> matchLanguage(Flow flow, FlowState s, Node.LanguageMenu menu, String reply) {
         if (s.page() < 0) {
-            if (reply.equals("1") || words(flow, s.facts().returningLanguage(), "yes_words").contains(normalize(reply))) {
-                return Optional.of(s.withLanguage(s.facts().returningLanguage()).at(menu.next()));
+            String offered = FlowEngine.offeredLanguage(flow, menu, s.facts());
+            if (reply.equals("1") || words(flow, offered, "yes_words").contains(normalize(reply))) {
+                return Optional.of(s.withLanguage(offered).at(menu.next()));
             }
-            if (reply.equals("2") || words(flow, s.facts().returningLanguage(), "no_words").contains(normalize(reply))) {
+            if (reply.equals("2") || words(flow, offered, "no_words").contains(normalize(reply))) {
                 return Optional.of(s.withPage(0));
             }
             return byName(flow, reply).map(code -> s.withLanguage(code).at(menu.next()));

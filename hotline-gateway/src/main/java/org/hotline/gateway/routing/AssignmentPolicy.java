@@ -16,7 +16,8 @@ import org.hotline.gateway.flow.Node.Priority;
  * <ol>
  *   <li>an officer of the team who speaks the contact's language, longest idle first;</li>
  *   <li>for urgent contacts, an officer of another team who speaks the language;</li>
- *   <li>if no present officer of the team speaks it, one of the team who works with interpreters;</li>
+ *   <li>if no present officer of the team speaks it, one of the team who works with interpreters, for a call
+ *       only while an interpreter for the language may be called (their hours);</li>
  *   <li>otherwise wait, while any officer who could take it is present (busy now, free later);</li>
  *   <li>otherwise, for calls, the team's overflow numbers (the mobile teams' phones); then nobody.</li>
  * </ol>
@@ -43,7 +44,10 @@ public final class AssignmentPolicy {
         List<Officer> officers = directory.officers();
         Predicate<Officer> inTeam = o -> o.teams().contains(contact.team());
         Predicate<Officer> speaks = o -> o.languages().contains(contact.language());
-        Predicate<Officer> interprets = Officer::worksWithInterpreters;
+        // a call goes to an interpreters' officer only when one can be added: else the flow's fallback
+        boolean interpreterReachable = contact.channel() == Channel.CHAT
+                || !directory.interpretersFor(contact.language(), now).isEmpty();
+        Predicate<Officer> interprets = o -> o.worksWithInterpreters() && interpreterReachable;
         Predicate<Officer> free = o -> !contact.tried().contains(o.id())
                 && status(statuses, o).canTake(contact.channel(), now, chatCapacity);
         Predicate<Officer> present = o -> status(statuses, o).present();

@@ -34,7 +34,7 @@ public final class RoutingBenchmark {
             var policy = new org.hotline.gateway.config.HotlineConfig.RoutingPolicy(shipped.routing().ringTimeout(),
                     shipped.routing().maxQueueWait(), java.time.Duration.ZERO, 2, 3, "offline");
             HotlineDirectory directory = new HotlineDirectory(new org.hotline.gateway.config.HotlineConfig(shipped.languages(),
-                    shipped.teams(), shipped.officers(), shipped.schedules(), shipped.holidays(), policy, shipped.console(), shipped.organisations()));
+                    shipped.teams(), shipped.officers(), shipped.schedules(), shipped.holidays(), policy, shipped.console(), shipped.organisations(), shipped.interpreters()));
             // its own redis-server on a free port, as the tests have it
             StringRedisTemplate template = TestRedis.template();
             RoutingService routing = new RoutingService(new EncryptingSessionStore(new RedisSessionStore(template), new PiiCipher(PiiCipher.newKey())),

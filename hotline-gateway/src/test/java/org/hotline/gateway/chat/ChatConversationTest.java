@@ -272,11 +272,12 @@ class ChatConversationTest {
 
         // writing again opens a new conversation, which says nothing of the last one: whoever holds the
         // phone (or spoofs its number) must not learn that it contacted the hotline, nor in which language
-        whatsapp(person, "Hello again");
+        // (words too short to say their language, so only the returning offer could show a language)
+        whatsapp(person, "Hi again");
         assertThat(awaitSent(person, 5).get(4).get("Body")).contains("1. Български", "2. English").doesNotContain("continue in");
 
         // nothing of the person's number or words in the logs
-        assertThat(output.getAll()).doesNotContain("880000201", "took my passport", "Are you safe now", "Hello again",
+        assertThat(output.getAll()).doesNotContain("880000201", "took my passport", "Are you safe now", "Hi again",
                 "passport taken by employer");
     }
 
@@ -427,6 +428,24 @@ class ChatConversationTest {
         await().until(() -> deliveryOf(id, "We found a shelter for you.", TestUsers.OLGA), "sent"::equals);
     }
 
+    @Test
+    void aConversationGivenToAnOfficerWhoDoesNotSpeakThePersonsLanguageSaysSo() throws Exception {
+        String person = "whatsapp:+359880000209";
+        routing.setPresence("interpreter-desk", Presence.AVAILABLE, "test");
+        // Ukrainian (4), trafficking (1): nobody of the team speaks it; the interpreter rule gives it to the desk
+        whatsapp(person, "1");
+        awaitSent(person, 1);
+        whatsapp(person, "4");
+        awaitSent(person, 2);
+        whatsapp(person, "1");
+        String id = await().until(() -> conversationsOf(TestUsers.IDA, "mine"), list -> list.size() == 1).getFirst().path("id").asString();
+        String inbox = api.get("/console", TestUsers.IDA).body();
+        assertThat(inbox).contains("id=\"mine-" + id + "\"", "not your language");
+        assertThat(api.get("/console/conversations/" + id, TestUsers.IDA).body())
+                .contains("id=\"not-your-language\"", "You do not speak Українська");
+        routing.setPresence("interpreter-desk", Presence.OFFLINE, "test");
+    }
+
     // --- Viber ---
 
     @Test
@@ -471,12 +490,26 @@ class ChatConversationTest {
         assertThat(json.readTree(api.get("/api/v1/conversations/" + id, TestUsers.OLGA).body()).path("subscribed").asBoolean()).isFalse();
     }
 
+    @Test
+    void aPersonWhoWritesInRussianOnViberIsAnsweredInRussianAfterOneYes() throws Exception {
+        String user = "ViberUser0002+ru=";
+        assertThat(viber(Map.of("event", "conversation_started", "timestamp", 1764583200000L, "message_token", 7000000000000000101L,
+                "type", "open", "user", Map.of("id", user, "name", "Test Person"), "subscribed", false)).statusCode()).isEqualTo(200);
+        // no number chosen: words, clearly Russian
+        viberText(user, 7000000000000000102L, "Здравствуйте, мне нужна помощь");
+        JsonNode offer = awaitViber(user, 1).getFirst();
+        assertThat(offer.path("text").asString()).contains("Хотите продолжить на русском языке?");
+        viberText(user, 7000000000000000103L, "да");
+        JsonNode topics = awaitViber(user, 2).get(1);
+        assertThat(topics.path("text").asString()).contains("Торговля людьми");
+    }
+
     // --- the store is down ---
 
     @Test
     void aMessageTheStoreCouldNotTakeIsRefusedWith503AndTheRetryIsProcessed() throws Exception {
         String person = "whatsapp:+359880000205";
-        Map<String, String> form = whatsappForm(person, "are you there?");
+        Map<String, String> form = whatsappForm(person, "hi?");
         Fixtures.storeBroken.set(true);
         assertThat(twilio("/webhooks/twilio/messaging", form).statusCode()).isEqualTo(503);
         Fixtures.storeBroken.set(false);

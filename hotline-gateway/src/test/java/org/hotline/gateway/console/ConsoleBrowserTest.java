@@ -342,6 +342,44 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void shouldOfferAnInterpreterToTheDeskForAPashtoCallerAndSayAtOnceWhenNobodyComes() throws Exception {
+        signIn("ida");
+        tabTo("go-available").sendKeys(Keys.ENTER);
+        await().until(b -> text("#presence").equals("Available"));
+
+        // Pashto (8), trafficking (1): nobody on duty speaks it, an interpreter may be called: the desk gets the call
+        String callSid = "CA" + "0".repeat(29) + "888";
+        String languages = voice("/webhooks/twilio/voice", callParams(callSid));
+        String topics = voice(gatherAction(languages), callParams(callSid, "Digits", "8"));
+        assertThat(voice(gatherAction(topics), callParams(callSid, "Digits", "1"))).contains("<Enqueue");
+        awaitOrShow(b -> !b.findElements(By.id("call")).isEmpty(), "the call on the desk's screen");
+        String officerUrl = providers.findAll(postRequestedFor(urlPathEqualTo(CALLS))).getFirst().formParameter("Url").getValues().getFirst();
+        Map<String, String> officerLeg = callParams("CA" + "0".repeat(29) + "d88", "From", "client:anonymous", "To", "client:officer-interpreter-desk");
+        String whisper = voice(officerUrl.substring(TwilioTestGateway.PUBLIC.length()), officerLeg);
+        voice(gatherAction(whisper), new LinkedHashMap<>(Map.of("CallSid", officerLeg.get("CallSid"), "AccountSid", ACCOUNT, "Digits", "1")));
+        awaitOrShow(b -> text("#call-title").startsWith("On a call"), "the call on the desk's line");
+
+        // the screen says at once that the desk does not speak the caller's language, and offers the interpreter
+        assertThat(text("#interpreter-needed")).startsWith("You do not speak پښتو");
+        tabTo("add-interpreter").sendKeys(Keys.ENTER);
+        awaitOrShow(b -> !b.findElements(By.id("interpreter-status")).isEmpty() && text("#interpreter-status").startsWith("Calling Wahid"),
+                "the interpreter being called");
+        assertThat(providers.findAll(postRequestedFor(urlPathEqualTo(CALLS))).getLast().formParameter("To").getValues())
+                .containsExactly("+359888100302");
+        screenshot("console-interpreter");
+        // Wahid's phone rings out, Zarmina's is busy: the desk reads it without reloading, and the call goes on
+        voice("/webhooks/twilio/voice/interpreter-status?call=" + callSid + "&interpreter=interpreter-wahid",
+                callParams("CA" + "0".repeat(29) + "a88", "CallStatus", "no-answer"));
+        voice("/webhooks/twilio/voice/interpreter-status?call=" + callSid + "&interpreter=interpreter-zarmina",
+                callParams("CA" + "0".repeat(29) + "b88", "CallStatus", "busy"));
+        awaitOrShow(b -> text("#interpreter-status").startsWith("No interpreter for پښتو can be reached now"), "nobody came, said at once");
+        assertThat(text("#call-title")).startsWith("On a call");
+        assertThat(browser.findElements(By.id("add-interpreter"))).as("asking again calls them anew").hasSize(1);
+        assertThat(audit.find(e -> e.action().equals("call.interpreter"), 10)).anySatisfy(e -> assertThat(e.actor()).isEqualTo("ida"));
+        voice("/webhooks/twilio/voice/status", callParams(callSid, "CallStatus", "completed", "CallDuration", "60"));
+    }
+
+    @Test
     void shouldServeTelegramAndViberAsWhatsappPlayVoiceNotesOfferDocumentsAndSayWhenWhatsappsWindowIsClosed() throws Exception {
         signIn("olga");
         tabTo("go-available").sendKeys(Keys.ENTER);

@@ -62,7 +62,8 @@ class ContactRunnerTest {
             new MemoryLockManager(clock), new Router(Shipped.directory(), Presence.OFFLINE), json, event -> { }, clock)),
             returning, new ReferralOutbox(streams, new MemoryDedupeStore(clock), json,
                     new ReferralProgress(sessions, new DeadLetters(JdbcClient.create(dataSource), null, clock), Duration.ofDays(1))),
-            new CallLog(streams, json, event -> { }), screens, clock);
+            new CallLog(streams, json, event -> { }), screens,
+            new org.hotline.gateway.languages.WrittenLanguages(Shipped.directory().languageCodes()), clock);
 
     private StreamStore streams() {
         Flyway.configure().dataSource(dataSource).load().migrate();
@@ -91,6 +92,52 @@ class ContactRunnerTest {
             assertThat(f.callerKnown()).as("a messenger id is not a number to call").isFalse();
             assertThat(f.openTeams()).isEmpty();
         });
+    }
+
+    /** A chat's first message, and the first question the person gets: one language offered, or the menu. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            Bulgarian            | Здравейте, нуждая се от помощ                | continue_in_language | bg
+            English              | Hello, I need help please                    | continue_in_language | en
+            Russian              | Здравствуйте, мне нужна помощь               | continue_in_language | ru
+            Ukrainian            | Доброго дня, мені потрібна допомога          | continue_in_language | uk
+            Arabic               | مرحبا، أحتاج إلى المساعدة من فضلكم             | continue_in_language | ar
+            Turkish              | Merhaba, yardıma ihtiyacım var lütfen        | continue_in_language | tr
+            French               | Bonjour, j'ai besoin d'aide s'il vous plaît  | continue_in_language | fr
+            Urdu                 | مجھے آپ کی مدد کی ضرورت ہے، براہ کرم            | continue_in_language | ur
+            Dari or Farsi        | سلام، من به کمک شما نیاز دارم                 | welcome              | bg
+            Pashto               | سلام، زه ستاسو مرستې ته اړتیا لرم              | welcome              | bg
+            Kurmanji             | Silav, ez hewceyê alîkariyê me               | welcome              | bg
+            too short            | Здравейте                                    | welcome              | bg
+            mixed                | Hello здравствуйте help помощь               | welcome              | bg
+            a number             | 1                                            | welcome              | bg
+            """)
+    void shouldOfferTheLanguageAChatIsClearlyWrittenInOrElseTheMenu(String what, String firstWords, String prompt, String language) {
+        var person = new Person(ContactChannel.TELEGRAM, "421000001", null);
+        Step.Ask ask = (Step.Ask) runner.start("w1", person, firstWords).steps().getLast();
+        assertThat(ask.prompt()).as(what).isEqualTo(prompt);
+        assertThat(ask.language()).as(what).isEqualTo(language);
+    }
+
+    @Test
+    void shouldContinueInTheLanguageWrittenAfterOneYesAndShowTheMenuAfterANo() {
+        var person = new Person(ContactChannel.VIBER, "AbCdViberId==", null);
+        FlowEngine.Result offered = runner.start("w2", person, "Здравствуйте, мне нужна помощь");
+        FlowEngine.Result yes = runner.reply(offered.state(), "Да");
+        assertThat(yes.state().language()).isEqualTo("ru");
+        assertThat(((Step.Ask) yes.steps().getLast()).prompt()).isEqualTo("choose_topic");
+        assertThat(((Step.Ask) yes.steps().getLast()).language()).isEqualTo("ru");
+
+        FlowEngine.Result no = runner.reply(runner.start("w3", person, "Здравствуйте, мне нужна помощь").state(), "нет");
+        assertThat(((Step.Ask) no.steps().getLast()).prompt()).isEqualTo("welcome");
+        // words at the menu are guessed once: after a no, the menu stays
+        assertThat(((Step.Ask) runner.reply(no.state(), "Мне нужна помощь, пожалуйста").steps().getLast()).prompt()).isNotEqualTo("continue_in_language");
+
+        // Viber welcomes before anyone writes: the first words at the menu get the offer
+        FlowEngine.Result welcomed = runner.start("w4", person);
+        FlowEngine.Result written = runner.reply(welcomed.state(), "Здравствуйте, мне нужна помощь");
+        assertThat(((Step.Ask) written.steps().getLast()).prompt()).isEqualTo("continue_in_language");
+        assertThat(runner.reply(written.state(), "1").state().language()).isEqualTo("ru");
     }
 
     @Test

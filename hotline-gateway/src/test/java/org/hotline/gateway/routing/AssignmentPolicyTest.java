@@ -38,6 +38,8 @@ class AssignmentPolicyTest {
             equally idle: configuration order          | counter-trafficking | en | normal | voice |                  | nadia:A:5 elena:A:5                          | offer elena LANGUAGE_MATCH
             an officer who rang out is not tried again  | counter-trafficking | en | normal | voice | nadia            | elena:A:1 nadia:A:9                          | offer elena LANGUAGE_MATCH
             nobody speaks it: interpreter desk         | counter-trafficking | tr | normal | voice |                  | interpreter-desk:A:1 elena:A:5               | offer interpreter-desk INTERPRETER
+            no interpreter for it: overflow            | counter-trafficking | uk | normal | voice |                  | interpreter-desk:A:1 elena:A:5               | overflow +359884602185,+359884605184,+359892212194
+            a chat: interpreter desk all the same      | counter-trafficking | uk | normal | chat  |                  | interpreter-desk:A:1 elena:A:5               | offer interpreter-desk INTERPRETER
             a speaker is busy: wait for them           | counter-trafficking | ar | normal | voice |                  | nadia:B interpreter-desk:A:1                 | wait
             urgent: another team's speaker first       | counter-trafficking | tr | urgent | voice |                  | visa-desk:A:3 interpreter-desk:A:1           | offer visa-desk CROSS_TEAM_LANGUAGE
             normal: no other team, no one here         | counter-trafficking | tr | normal | voice |                  | visa-desk:A:3                                | overflow +359884602185,+359884605184,+359892212194

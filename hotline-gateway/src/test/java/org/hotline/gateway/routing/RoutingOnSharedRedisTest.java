@@ -128,7 +128,7 @@ class RoutingOnSharedRedisTest {
         var policy = new org.hotline.gateway.config.HotlineConfig.RoutingPolicy(Duration.ofSeconds(20), Duration.ofMinutes(3),
                 Duration.ZERO, 1_000_000, 3, "offline");
         return new org.hotline.gateway.config.HotlineDirectory(new org.hotline.gateway.config.HotlineConfig(
-                c.languages(), c.teams(), c.officers(), c.schedules(), c.holidays(), policy, c.console(), c.organisations()));
+                c.languages(), c.teams(), c.officers(), c.schedules(), c.holidays(), policy, c.console(), c.organisations(), c.interpreters()));
     }
 
     private static RoutingService instance(byte[] key) {

@@ -46,6 +46,17 @@ class AsteriskAmiConfiguration {
     }
 
     @Bean
+    AsteriskInterpreterLine asteriskInterpreterLine(ManagerConnection connection, AsteriskSettings settings, HotlineDirectory directory,
+                                                    org.hotline.gateway.callscreen.CallScreens screens, org.hotline.gateway.state.SessionStore store,
+                                                    org.hotline.gateway.state.LockManager locks, org.hotline.gateway.contact.ContactRunner contacts,
+                                                    org.springframework.beans.factory.ObjectProvider<org.hotline.gateway.interpreter.InterpreterCalls> interpreters,
+                                                    tools.jackson.databind.json.JsonMapper json, java.time.Clock clock) {
+        var line = new AsteriskInterpreterLine(connection, settings, directory, screens, store, locks, contacts, interpreters::getObject, json, clock);
+        connection.addEventListener(line::on);
+        return line;
+    }
+
+    @Bean
     AsteriskCallbacks asteriskCallbacks(ManagerConnection connection, LocalCaseStore referrals,
                                         org.hotline.gateway.state.StreamStore streams, tools.jackson.databind.json.JsonMapper json,
                                         AsteriskSettings settings, org.hotline.gateway.audit.AuditTrail audit) {

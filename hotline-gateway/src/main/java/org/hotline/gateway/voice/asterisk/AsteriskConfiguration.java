@@ -18,9 +18,16 @@ class AsteriskConfiguration {
 
     @Bean
     HotlineAgiScript hotlineAgiScript(ContactRunner contacts, PromptRenderer prompts, AsteriskSettings settings, HotlineDirectory directory,
+                                      org.springframework.beans.factory.ObjectProvider<AsteriskInterpreterLine> interpreterLine,
                                       io.micrometer.core.instrument.MeterRegistry metrics, Clock clock) {
         return new HotlineAgiScript(contacts, prompts, settings, directory.config().routing().maxQueueWait(),
-                directory.config().holidays().country(), metrics, clock);
+                directory.config().holidays().country(), interpreterLine::getIfAvailable, metrics, clock);
+    }
+
+    @Bean
+    InterpreterAgiScript interpreterAgiScript(org.hotline.gateway.interpreter.InterpreterCalls interpreters, PromptRenderer prompts,
+                                              AsteriskSettings settings, ContactRunner contacts) {
+        return new InterpreterAgiScript(interpreters, prompts, settings, contacts.flow().defaultLanguage());
     }
 
     @Bean
@@ -29,7 +36,8 @@ class AsteriskConfiguration {
     }
 
     @Bean
-    FastAgiServer fastAgiServer(AsteriskSettings settings, HotlineAgiScript hotline, io.micrometer.core.instrument.MeterRegistry metrics) {
-        return new FastAgiServer(settings.agi(), Map.of("hotline", hotline), metrics);
+    FastAgiServer fastAgiServer(AsteriskSettings settings, HotlineAgiScript hotline, InterpreterAgiScript interpreter,
+                                io.micrometer.core.instrument.MeterRegistry metrics) {
+        return new FastAgiServer(settings.agi(), Map.of("hotline", hotline, "hotline-interpreter", interpreter), metrics);
     }
 }

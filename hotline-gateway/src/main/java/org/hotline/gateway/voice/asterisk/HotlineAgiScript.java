@@ -47,12 +47,17 @@ public class HotlineAgiScript implements AgiScript {
     private final AsteriskSettings settings;
     private final Duration maxQueueWait;
     private final String region;
+    private final java.util.function.Supplier<AsteriskInterpreterLine> interpreterLine;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    /** {@code region}: how to read caller IDs that come without a country code (the hotline's country). */
+    /**
+     * {@code region}: how to read caller IDs that come without a country code (the hotline's country);
+     * {@code interpreterLine}: AMI's interpreter line, or null without AMI.
+     */
     public HotlineAgiScript(ContactRunner contacts, PromptRenderer prompts, AsteriskSettings settings, Duration maxQueueWait, String region,
-                            MeterRegistry metrics, Clock clock) {
+                            java.util.function.Supplier<AsteriskInterpreterLine> interpreterLine, MeterRegistry metrics, Clock clock) {
+        this.interpreterLine = interpreterLine;
         this.contacts = contacts;
         this.prompts = prompts;
         this.settings = settings;
@@ -298,11 +303,16 @@ public class HotlineAgiScript implements AgiScript {
             // AgentComplete says the same, but arrives on another connection at about the same moment
             Duration talk = call.answered && call.talkEnded != null && call.talkEnded.isAfter(call.queueLeft)
                     ? Duration.between(call.queueLeft, call.talkEnded) : Duration.ZERO;
-            contacts.ended(new CallRecord(call.id, ContactChannel.ASTERISK, call.caller, state.language(), state.vars().get("topic"),
+            CallRecord record = new CallRecord(call.id, ContactChannel.ASTERISK, call.caller, state.language(), state.vars().get("topic"),
                     state.vars().get("team"), state.path(), call.started, now,
                     call.queuedAt == null ? Duration.ZERO : Duration.between(call.queuedAt, call.queueLeft == null ? now : call.queueLeft),
                     call.officer, talk, CallOutcome.of(call.answered, call.transferred, call.callback, call.voicemail, call.hungUp,
-                    waitingInQueue), call.referralIds, null, call.asteriskId + " " + call.asteriskChannel, null), call.person);
+                    waitingInQueue), call.referralIds, null, call.asteriskId + " " + call.asteriskChannel, null);
+            // moved into a conference with an interpreter (which ends this session): recorded when the caller leaves it
+            AsteriskInterpreterLine line = interpreterLine.get();
+            if (line == null || !line.deferIfInConference(record)) {
+                contacts.ended(record, call.person);
+            }
         } catch (RuntimeException e) {
             log.error("call {}: the call record could not be written: {}", call.id, e.toString());
         }

@@ -12,6 +12,8 @@ import org.hotline.gateway.channel.ContactChannel;
 import org.hotline.gateway.contact.ContactRunner;
 import org.hotline.gateway.contact.Person;
 import org.hotline.gateway.flow.Channel;
+import org.hotline.gateway.interpreter.InterpreterCall;
+import org.hotline.gateway.interpreter.InterpreterCalls;
 import org.hotline.gateway.flow.Flow;
 import org.hotline.gateway.flow.FlowEngine;
 import org.hotline.gateway.flow.Input;
@@ -38,16 +40,18 @@ public class TwilioCallService {
     private final RoutingService routing;
     private final HotlineDirectory directory;
     private final TwimlRenderer twiml;
+    private final InterpreterCalls interpreters;
     private final Clock clock;
 
     TwilioCallService(ContactRunner contacts, CallSessions calls, RoutingService routing,
-                      HotlineDirectory directory, TwimlRenderer twiml, Clock clock) {
+                      HotlineDirectory directory, TwimlRenderer twiml, InterpreterCalls interpreters, Clock clock) {
         this.contacts = contacts;
         this.flow = contacts.flow();
         this.calls = calls;
         this.routing = routing;
         this.directory = directory;
         this.twiml = twiml;
+        this.interpreters = interpreters;
         this.clock = clock;
     }
 
@@ -100,6 +104,11 @@ public class TwilioCallService {
     /** The Enqueue action: the caller left the queue (after talking to an officer, or without one). */
     public String queueResult(TwilioRequest request, String path) {
         return calls.answerOnce(request.callSid(), request, path, session -> {
+            if (interpreters.of(session.callSid()).filter(InterpreterCall::conference).isPresent()) {
+                // moved out of the queue into the interpreter's conference: it stays there
+                return answer(session, Twiml.response().add(TwilioInterpreterLeg.conference(session.callSid(), false,
+                        TwimlRenderer.BASE + "/conference-result?call=" + session.callSid())).toXml());
+            }
             String result = String.valueOf(request.get("QueueResult"));
             return switch (result) {
                 case "bridged", "bridging-in-process", "redirected-from-bridged" -> advance(session, new Input.RouteResult(Input.RouteOutcome.ANSWERED));
@@ -114,6 +123,11 @@ public class TwilioCallService {
                 }
             };
         });
+    }
+
+    /** The conference with an interpreter ended for the caller (the officer hung up): as after any answered call. */
+    public String conferenceEnded(TwilioRequest request, String callSid, String path) {
+        return calls.answerOnce(callSid, request, path, session -> advance(session, new Input.RouteResult(Input.RouteOutcome.ANSWERED)));
     }
 
     /** The Dial action after an overflow or a transfer. */
@@ -185,7 +199,8 @@ public class TwilioCallService {
                     : Duration.between(current.queuedAt(), current.answeredAt() != null ? current.answeredAt() : now);
             contacts.ended(new CallRecord(current.callSid(), ContactChannel.TWILIO_VOICE, current.contact(), current.language(),
                     current.flow().vars().get("topic"), current.flow().vars().get("team"), current.flow().path(), current.startedAt(), now,
-                    queueWait, current.officerId(), talk, outcome, current.referralIds(), null, null, null), person(current));
+                    queueWait, current.officerId(), talk, outcome, current.referralIds(), null, null, null,
+                    interpreters.callEnded(current.callSid())), person(current));
             return answer(current.asFinished(), "");
         });
     }

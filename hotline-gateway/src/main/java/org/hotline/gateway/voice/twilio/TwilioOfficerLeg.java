@@ -9,6 +9,7 @@ import org.hotline.gateway.flow.Flow;
 import org.hotline.gateway.routing.Router;
 import org.hotline.gateway.routing.RoutingEvent;
 import org.hotline.gateway.routing.RoutingService;
+import org.hotline.gateway.state.SessionStore;
 
 /**
  * The officer's leg of a Twilio call: the officer picks up and hears who is waiting (in their own
@@ -17,19 +18,24 @@ import org.hotline.gateway.routing.RoutingService;
  */
 public class TwilioOfficerLeg {
 
+    private static final Duration OFFICER_LEG_KEPT = Duration.ofHours(12);
+
     private final CallSessions calls;
     private final Flow flow;
     private final HotlineDirectory directory;
     private final RoutingService routing;
     private final TwimlRenderer twiml;
+    private final SessionStore store;
     private final Clock clock;
 
-    TwilioOfficerLeg(CallSessions calls, Flow flow, HotlineDirectory directory, RoutingService routing, TwimlRenderer twiml, Clock clock) {
+    TwilioOfficerLeg(CallSessions calls, Flow flow, HotlineDirectory directory, RoutingService routing, TwimlRenderer twiml,
+                     SessionStore store, Clock clock) {
         this.calls = calls;
         this.flow = flow;
         this.directory = directory;
         this.routing = routing;
         this.twiml = twiml;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -64,6 +70,10 @@ public class TwilioOfficerLeg {
                     String language = directory.officer(officerId).map(o -> o.languages().getFirst()).orElse("en");
                     response.add(twiml.sentence(language, twimlText(language, "caller_gone").orElseThrow()));
                     return new CallSessions.Answer(session, response.add(Twiml.hangup()).toXml());
+                }
+                // the officer's own call, for moving it into a conference when an interpreter joins
+                if (request.callSid() != null) {
+                    store.put(TwilioInterpreterLine.officerLegKey(callSid), request.callSid(), OFFICER_LEG_KEPT);
                 }
                 response.add(Twiml.element("Dial").add(Twiml.element("Queue").text(TwilioCallService.queueName(callSid))));
                 return new CallSessions.Answer(session.answeredBy(officerId, clock.instant()), response.toXml());

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.contact.ContactRunner;
+import org.hotline.gateway.interpreter.InterpreterCalls;
 import org.hotline.gateway.routing.RoutingService;
 import org.hotline.gateway.scripts.PromptRenderer;
 import org.hotline.gateway.state.SessionStore;
@@ -32,23 +33,36 @@ class TwilioVoiceConfiguration {
 
     @Bean
     TwilioCallService twilioCallService(ContactRunner contacts, CallSessions calls, RoutingService routing, HotlineDirectory directory,
-                                        TwimlRenderer twiml, Clock clock) {
-        return new TwilioCallService(contacts, calls, routing, directory, twiml, clock);
+                                        TwimlRenderer twiml, InterpreterCalls interpreters, Clock clock) {
+        return new TwilioCallService(contacts, calls, routing, directory, twiml, interpreters, clock);
+    }
+
+    @Bean
+    TwilioInterpreterLine twilioInterpreterLine(TwilioRestClient client, TwilioSettings settings, SessionStore store,
+                                                @Value("${hotline.public-base-url}") String publicBaseUrl) {
+        return new TwilioInterpreterLine(client, settings, store, publicBaseUrl);
+    }
+
+    @Bean
+    TwilioInterpreterLeg twilioInterpreterLeg(InterpreterCalls interpreters, ContactRunner contacts, PromptRenderer prompts,
+                                              TwimlRenderer twiml) {
+        return new TwilioInterpreterLeg(interpreters, contacts.flow(), prompts, twiml);
     }
 
     @Bean
     TwilioOfficerLeg twilioOfficerLeg(CallSessions calls, ContactRunner contacts, HotlineDirectory directory, RoutingService routing,
-                                      TwimlRenderer twiml, Clock clock) {
-        return new TwilioOfficerLeg(calls, contacts.flow(), directory, routing, twiml, clock);
+                                      TwimlRenderer twiml, SessionStore store, Clock clock) {
+        return new TwilioOfficerLeg(calls, contacts.flow(), directory, routing, twiml, store, clock);
     }
 
     @Bean
-    TwilioVoiceController twilioVoiceController(TwilioCallService calls, TwilioOfficerLeg officers, PromptRenderer prompts, TwimlRenderer twiml, TwilioSettings settings,
+    TwilioVoiceController twilioVoiceController(TwilioCallService calls, TwilioOfficerLeg officers, TwilioInterpreterLeg interpreters,
+                                                PromptRenderer prompts, TwimlRenderer twiml, TwilioSettings settings,
                                                 HotlineDirectory directory, ContactRunner contacts) {
         String fallback = settings.fallbackNumber() != null ? settings.fallbackNumber()
                 : directory.team("counter-trafficking").flatMap(t -> t.overflowNumbers().stream().findFirst())
                         .orElse(directory.teams().stream().flatMap(t -> t.overflowNumbers().stream()).findFirst().orElse(null));
-        return new TwilioVoiceController(calls, officers, prompts, twiml, fallback, contacts.flow().defaultLanguage());
+        return new TwilioVoiceController(calls, officers, interpreters, prompts, twiml, fallback, contacts.flow().defaultLanguage());
     }
 
     @Bean

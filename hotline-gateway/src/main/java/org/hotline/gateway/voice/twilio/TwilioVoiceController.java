@@ -30,14 +30,16 @@ class TwilioVoiceController {
 
     private final TwilioCallService calls;
     private final TwilioOfficerLeg officers;
+    private final TwilioInterpreterLeg interpreters;
     private final PromptRenderer prompts;
     private final TwimlRenderer twiml;
     private final String fallbackNumber;
     private final String defaultLanguage;
 
-    TwilioVoiceController(TwilioCallService calls, TwilioOfficerLeg officers, PromptRenderer prompts, TwimlRenderer twiml, String fallbackNumber, String defaultLanguage) {
+    TwilioVoiceController(TwilioCallService calls, TwilioOfficerLeg officers, TwilioInterpreterLeg interpreters, PromptRenderer prompts, TwimlRenderer twiml, String fallbackNumber, String defaultLanguage) {
         this.calls = calls;
         this.officers = officers;
+        this.interpreters = interpreters;
         this.prompts = prompts;
         this.twiml = twiml;
         this.fallbackNumber = fallbackNumber;
@@ -98,6 +100,39 @@ class TwilioVoiceController {
         TwilioRequest twilio = twilio(request);
         officers.status(twilio, required(twilio, "call"), required(twilio, "officer"), "officer-status");
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/interpreter")
+    String interpreter(HttpServletRequest request) {
+        TwilioRequest twilio = twilio(request);
+        return interpreters.greeting(required(twilio, "call"), required(twilio, "interpreter"), required(twilio, "language"));
+    }
+
+    @PostMapping("/interpreter-accept")
+    String interpreterAccept(HttpServletRequest request) {
+        TwilioRequest twilio = twilio(request);
+        return interpreters.accept(twilio, required(twilio, "call"), required(twilio, "interpreter"));
+    }
+
+    @PostMapping("/interpreter-status")
+    ResponseEntity<Void> interpreterStatus(HttpServletRequest request) {
+        TwilioRequest twilio = twilio(request);
+        interpreters.status(required(twilio, "call"), required(twilio, "interpreter"));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Where the caller's and the officer's calls are redirected when an interpreter joins. */
+    @PostMapping("/conference")
+    String conference(HttpServletRequest request) {
+        TwilioRequest twilio = twilio(request);
+        return interpreters.conferenceFor(required(twilio, "call"), required(twilio, "role"));
+    }
+
+    /** The caller's conference ended (the officer hung up): the flow goes on as after any answered call. */
+    @PostMapping("/conference-result")
+    String conferenceResult(HttpServletRequest request) {
+        TwilioRequest twilio = twilio(request);
+        return calls.conferenceEnded(twilio, required(twilio, "call"), "conference-result");
     }
 
     @ExceptionHandler(TwilioRequest.MalformedWebhookException.class)

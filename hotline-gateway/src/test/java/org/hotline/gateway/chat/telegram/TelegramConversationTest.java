@@ -107,10 +107,10 @@ class TelegramConversationTest {
     void aPersonOnTelegramReachesTheTeamAndTheOfficerAnswers(CapturedOutput output) throws Exception {
         long chat = 555000111L;
         assertThat(update(message(9001, chat, "Привіт, мені потрібна допомога")).statusCode()).isEqualTo(200);
-        JsonNode menu = awaitSent(chat, 1).getFirst();
-        assertThat(menu.path("text").asString()).contains("1. Български", "2. English");
-        assertThat(menu.path("reply_markup").path("inline_keyboard").get(1).get(0).path("callback_data").asString()).isEqualTo("2");
-        assertThat(menu.path("reply_markup").path("inline_keyboard").get(1).get(0).path("text").asString()).contains("English");
+        // clearly Ukrainian: one question in Ukrainian first, with "another language" as its second button
+        JsonNode offer = awaitSent(chat, 1).getFirst();
+        assertThat(offer.path("text").asString()).contains("Бажаєте продовжити українською мовою?");
+        assertThat(offer.path("reply_markup").path("inline_keyboard").get(1).get(0).path("callback_data").asString()).isEqualTo("2");
 
         // Telegram retries an update it got no answer for: the same update_id is processed once
         assertThat(update(message(9001, chat, "Привіт, мені потрібна допомога")).statusCode()).isEqualTo(200);
@@ -120,10 +120,16 @@ class TelegramConversationTest {
         assertThat(pressed.statusCode()).isEqualTo(200);
         assertThat(json.readTree(pressed.body()).path("method").asString()).isEqualTo("answerCallbackQuery");
         assertThat(json.readTree(pressed.body()).path("callback_query_id").asString()).isEqualTo("cq9002");
-        assertThat(awaitSent(chat, 2).get(1).path("text").asString()).contains("What do you need help with?");
+        // another language: the whole menu, as inline buttons
+        JsonNode menu = awaitSent(chat, 2).get(1);
+        assertThat(menu.path("text").asString()).contains("1. Български", "2. English");
+        assertThat(menu.path("reply_markup").path("inline_keyboard").get(1).get(0).path("callback_data").asString()).isEqualTo("2");
+        assertThat(menu.path("reply_markup").path("inline_keyboard").get(1).get(0).path("text").asString()).contains("English");
+        assertThat(update(press(9010, chat, "2")).statusCode()).isEqualTo(200);
+        assertThat(awaitSent(chat, 3).get(2).path("text").asString()).contains("What do you need help with?");
         assertThat(update(press(9003, chat, "1")).statusCode()).isEqualTo(200);
-        assertThat(awaitSent(chat, 3).get(2).path("text").asString()).contains("112");
-        assertThat(sentTo(chat)).hasSize(3);
+        assertThat(awaitSent(chat, 4).get(3).path("text").asString()).contains("112");
+        assertThat(sentTo(chat)).hasSize(4);
 
         // the team's queue: Elena sees it, Georgi (another team) does not
         JsonNode queued = await().until(() -> conversations(TestUsers.OLGA, "queue"), l -> !l.isEmpty()).getFirst();
@@ -153,7 +159,7 @@ class TelegramConversationTest {
         // the officer's reply reaches sendMessage, exactly
         assertThat(api.post("/api/v1/conversations/" + id + "/messages", "{\"text\":\"We are here. Are you safe now?\"}", TestUsers.OLGA)
                 .statusCode()).isEqualTo(202);
-        JsonNode reply = awaitSent(chat, 4).get(3);
+        JsonNode reply = awaitSent(chat, 5).get(4);
         assertThat(reply.path("chat_id").asString()).isEqualTo(String.valueOf(chat));
         assertThat(reply.path("text").asString()).isEqualTo("We are here. Are you safe now?");
         assertThat(reply.has("reply_markup")).isFalse();

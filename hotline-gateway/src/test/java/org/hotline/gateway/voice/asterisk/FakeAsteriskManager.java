@@ -29,6 +29,8 @@ public final class FakeAsteriskManager implements AutoCloseable {
     private final String username;
     private final String secret;
     public final List<String> actions = Collections.synchronizedList(new ArrayList<>());
+    /** The ActionID of the last Originate to each channel, as sent: its OriginateResponse event echoes it. */
+    public final Map<String, String> originateIds = new java.util.concurrent.ConcurrentHashMap<>();
     final List<String> logins = Collections.synchronizedList(new ArrayList<>());
     /** What QueueStatus reports as waiting callers, one packet's lines each (without ActionID). */
     final List<List<String>> queueEntries = Collections.synchronizedList(new ArrayList<>());
@@ -63,7 +65,7 @@ public final class FakeAsteriskManager implements AutoCloseable {
     }
 
     /** Sends an event to the logged-in gateway, e.g. {@code "Event: AgentComplete", "Uniqueid: 1.2"}. */
-    void emit(String... lines) {
+    public void emit(String... lines) {
         Writer out = events;
         try {
             synchronized (out) {
@@ -120,7 +122,14 @@ public final class FakeAsteriskManager implements AutoCloseable {
                     case "coresettings" -> "Response: Success\r\nAMIversion: 9.0.0\r\nAsteriskVersion: 20.5.0\r\nSystemName: fake\r\n";
                     case "originate" -> {
                         actions.add(describe(packet));
+                        if (packet.get("channel") != null && id != null) {
+                            originateIds.put(packet.get("channel"), id);
+                        }
                         yield "Response: Success\r\nMessage: Originate successfully queued\r\n";
+                    }
+                    case "setvar", "redirect" -> {
+                        actions.add(describe(packet));
+                        yield "Response: Success\r\nMessage: done\r\n";
                     }
                     case "queueadd", "queueremove", "queuepause" -> {
                         actions.add(describe(packet));
@@ -177,7 +186,8 @@ public final class FakeAsteriskManager implements AutoCloseable {
 
     private static String describe(Map<String, String> packet) {
         StringBuilder line = new StringBuilder(packet.get("action"));
-        for (String key : List.of("queue", "interface", "membername", "paused", "channel", "context", "exten", "variable")) {
+        for (String key : List.of("queue", "interface", "membername", "paused", "channel", "context", "exten",
+                "extrachannel", "extracontext", "extraexten", "variable", "value")) {
             if (packet.containsKey(key)) {
                 line.append(' ').append(key).append('=').append(packet.get(key));
             }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +93,13 @@ class TwilioVoiceCallTest {
     static class Fixtures {
         static final AtomicBoolean storeBroken = new AtomicBoolean();
 
+        static final org.hotline.gateway.testing.MovableClock clock = new org.hotline.gateway.testing.MovableClock(TUESDAY_10_SOFIA);
+
+        /** Tuesday 10:00 in Sofia at the start of every test; a test may move it on. */
         @Bean
         @Primary
-        Clock fixedClock() {
-            return Clock.fixed(TUESDAY_10_SOFIA, ZoneOffset.UTC);
+        Clock movableClock() {
+            return clock;
         }
 
         @Bean
@@ -118,12 +121,17 @@ class TwilioVoiceCallTest {
 
     @BeforeEach
     void reset() {
+        Fixtures.clock.set(TUESDAY_10_SOFIA);
         Fixtures.storeBroken.set(false);
         store.remove("routing:state");
         twilioApi.resetAll();
         twilioApi.stubFor(post(urlPathEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json")).willReturn(aResponse()
                 .withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody("{\"sid\":\"CAofficer000000000000000000000001\",\"account_sid\":\"" + ACCOUNT + "\",\"status\":\"queued\"}")));
+        // a call redirected to new TwiML (Update a Call)
+        twilioApi.stubFor(post(urlPathMatching("/2010-04-01/Accounts/" + ACCOUNT + "/Calls/CA[0-9A-Za-z]+\\.json")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"CA00000000000000000000000000000000\",\"account_sid\":\"" + ACCOUNT + "\",\"status\":\"in-progress\"}")));
     }
 
     // --- helpers: Twilio's side of the webhooks ---
@@ -410,5 +418,141 @@ class TwilioVoiceCallTest {
     void shouldRefuseASignedWebhookWithoutACallSid() {
         Map<String, String> params = new LinkedHashMap<>(Map.of("AccountSid", ACCOUNT, "From", "+359880000999"));
         assertThat(webhook("/webhooks/twilio/voice", params).status()).isEqualTo(400);
+    }
+
+    // --- interpreters ---
+
+    /** The Calls API requests Twilio got so far: each one's path and form. */
+    List<Map<String, String>> twilioRequests() {
+        // WireMock lists the newest first
+        return twilioApi.getAllServeEvents().reversed().stream()
+                .map(e -> {
+                    Map<String, String> form = new LinkedHashMap<>(TwilioSigner.parse(e.getRequest().getBodyAsString()));
+                    form.put("path", e.getRequest().getUrl());
+                    return form;
+                }).toList();
+    }
+
+    /** A Pashto caller about trafficking, taken by the interpreter desk (nobody on duty speaks Pashto). */
+    String pashtoCallerWithTheInterpreterDesk(String callSid, String officerLeg) {
+        routing.setPresence("interpreter-desk", Presence.AVAILABLE, "test");
+        dial(callSid, "8", "1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> twilioRequests().size() == 1);
+        Map<String, String> officerCall = twilioRequests().getFirst();
+        assertThat(officerCall.get("To")).isEqualTo("client:officer-interpreter-desk");
+        Twiml whisper = webhook(officerCall.get("Url").substring(PUBLIC.length()), call(officerLeg)).twiml();
+        Twiml bridge = webhook(whisper.value("/Response/Gather/@action"), call(officerLeg, "Digits", "1")).twiml();
+        assertThat(bridge.value("/Response/Dial/Queue")).isEqualTo("hotline-" + callSid);
+        return callSid;
+    }
+
+    @Test
+    void shouldAddAPashtoInterpreterToTheCallWhenTheOfficerAsksAndCallTheNextWhenOneDeclines() {
+        String callSid = pashtoCallerWithTheInterpreterDesk("CA00000000000000000000000000000P01", "CA00000000000000000000000000000D01");
+        var api = new org.hotline.gateway.testing.ApiClient(port);
+        assertThat(api.post("/api/v1/calls/" + callSid + "/interpreter", "{}", "olga:pw").statusCode())
+                .as("not Elena's call").isEqualTo(404);
+
+        var asked = api.post("/api/v1/calls/" + callSid + "/interpreter", "{}", org.hotline.gateway.testing.TestUsers.IDA);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("\"status\":\"calling\"", "Wahid", "\"language\":\"ps\"");
+        // Wahid, the first Pashto interpreter on the roster, is called: exactly the Calls API's create
+        Map<String, String> wahid = twilioRequests().get(1);
+        assertThat(wahid.get("path")).isEqualTo("/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json");
+        assertThat(wahid).containsEntry("To", "+359888100302").containsEntry("Timeout", "25")
+                .containsEntry("Url", PUBLIC + "/webhooks/twilio/voice/interpreter?call=" + callSid + "&interpreter=interpreter-wahid&language=ps")
+                .containsEntry("StatusCallback", PUBLIC + "/webhooks/twilio/voice/interpreter-status?call=" + callSid + "&interpreter=interpreter-wahid")
+                .containsEntry("StatusCallbackEvent", "completed");
+        assertThat(api.post("/api/v1/calls/" + callSid + "/interpreter", "{}", org.hotline.gateway.testing.TestUsers.IDA).body())
+                .as("asking again while one rings changes nothing").contains("\"status\":\"calling\"");
+        assertThat(twilioRequests()).hasSize(2);
+
+        // Wahid hears the hotline and the language, and declines: Zarmina is called next
+        Twiml greeting = webhook(wahid.get("Url").substring(PUBLIC.length()), call("CA00000000000000000000000000000W01")).twiml();
+        assertThat(greeting.value("/Response/Gather/Say"))
+                .isEqualTo("Тук е горещата линия на Екип за борба с трафика на хора. Обаждащ се има нужда от преводач за Pashto. "
+                        + "Натиснете 1, за да се включите в разговора.");
+        assertThat(webhook(greeting.value("/Response/Gather/@action"), call("CA00000000000000000000000000000W01", "Digits", "2"))
+                .twiml().verbs()).containsExactly("Hangup");
+        webhook("/webhooks/twilio/voice/interpreter-status?call=" + callSid + "&interpreter=interpreter-wahid",
+                call("CA00000000000000000000000000000W01", "CallStatus", "completed", "CallDuration", "6"));
+        assertThat(twilioRequests()).hasSize(3);
+        assertThat(twilioRequests().get(2)).containsEntry("To", "+359888100303");
+        assertThat(twilioRequests()).as("caller and officer not moved for an interpreter who did not come")
+                .noneMatch(r -> r.get("path").contains("/Calls/CA"));
+
+        // Zarmina presses 1: she dials into the call's conference, and the caller's and the officer's calls are redirected there
+        Fixtures.clock.advance(Duration.ofSeconds(20));
+        Twiml joining = webhook("/webhooks/twilio/voice/interpreter-accept?call=" + callSid + "&interpreter=interpreter-zarmina",
+                call("CA00000000000000000000000000000Z01", "Digits", "1")).twiml();
+        assertThat(joining.value("/Response/Dial/Conference")).isEqualTo("hotline-" + callSid);
+        assertThat(joining.value("/Response/Dial/Conference/@endConferenceOnExit")).isEqualTo("false");
+        assertThat(twilioRequests().subList(3, 5)).satisfiesExactly(
+                caller -> assertThat(caller).containsEntry("path", "/2010-04-01/Accounts/" + ACCOUNT + "/Calls/" + callSid + ".json")
+                        .containsEntry("Url", PUBLIC + "/webhooks/twilio/voice/conference?call=" + callSid + "&role=caller")
+                        .containsEntry("Method", "POST"),
+                officer -> assertThat(officer).containsEntry("path", "/2010-04-01/Accounts/" + ACCOUNT + "/Calls/CA00000000000000000000000000000D01.json")
+                        .containsEntry("Url", PUBLIC + "/webhooks/twilio/voice/conference?call=" + callSid + "&role=officer"));
+        // the caller's hanging up leaves the others; the officer's ends it for all: caller and interpreter never alone together
+        Twiml callerSide = webhook("/webhooks/twilio/voice/conference?call=" + callSid + "&role=caller", call(callSid)).twiml();
+        assertThat(callerSide.value("/Response/Dial/Conference/@endConferenceOnExit")).isEqualTo("false");
+        assertThat(callerSide.value("/Response/Dial/@action")).isEqualTo("/webhooks/twilio/voice/conference-result?call=" + callSid);
+        Twiml officerSide = webhook("/webhooks/twilio/voice/conference?call=" + callSid + "&role=officer",
+                call("CA00000000000000000000000000000D01")).twiml();
+        assertThat(officerSide.value("/Response/Dial/Conference/@endConferenceOnExit")).isEqualTo("true");
+        // had Twilio asked the queue's action after the redirect, the caller would stay in the conference
+        assertThat(webhook("/webhooks/twilio/voice/queue-result?lang=ps", call(callSid, "QueueResult", "redirected-from-bridged"))
+                .twiml().value("/Response/Dial/Conference")).isEqualTo("hotline-" + callSid);
+        assertThat(api.get("/api/v1/calls/" + callSid + "/interpreter", org.hotline.gateway.testing.TestUsers.IDA).body())
+                .contains("\"stage\":\"JOINED\"", "interpreter-zarmina");
+
+        // Zarmina leaves after 7 minutes; the call goes on; then the officer hangs up, which ends the conference
+        Fixtures.clock.advance(Duration.ofMinutes(7));
+        webhook("/webhooks/twilio/voice/interpreter-status?call=" + callSid + "&interpreter=interpreter-zarmina",
+                call("CA00000000000000000000000000000Z01", "CallStatus", "completed", "CallDuration", "420"));
+        assertThat(twilioRequests()).as("nobody else called: she was on the call").hasSize(5);
+        Fixtures.clock.advance(Duration.ofMinutes(2));
+        assertThat(webhook("/webhooks/twilio/voice/conference-result?call=" + callSid,
+                call(callSid, "DialCallStatus", "completed")).twiml().verbs()).containsExactly("Hangup");
+        webhook("/webhooks/twilio/voice/status", call(callSid, "CallStatus", "completed", "CallDuration", "600"));
+
+        CallRecord logged = record(callSid).orElseThrow();
+        assertThat(logged.officerId()).isEqualTo("interpreter-desk");
+        assertThat(logged.language()).isEqualTo("ps");
+        assertThat(logged.interpreters()).singleElement().satisfies(t -> {
+            assertThat(t.interpreterId()).isEqualTo("interpreter-zarmina");
+            assertThat(t.language()).isEqualTo("ps");
+            assertThat(t.time()).isEqualTo(Duration.ofMinutes(7));
+        });
+        // the minutes per language and per interpreter, for paying and counting them: supervisors only
+        String period = "/api/v1/calls/interpreters?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z";
+        assertThat(api.get(period, org.hotline.gateway.testing.TestUsers.SUE).body()).contains(
+                "\"byLanguage\":{\"ps\":{\"calls\":1,\"seconds\":420,\"minutes\":7}}",
+                "\"byInterpreter\":{\"interpreter-zarmina\":{\"calls\":1,\"seconds\":420,\"minutes\":7}}");
+        assertThat(api.get(period, org.hotline.gateway.testing.TestUsers.IDA).statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/calls?limit=5", org.hotline.gateway.testing.TestUsers.SUE).body())
+                .contains("\"interpreters\":[{\"interpreter\":\"interpreter-zarmina\",\"language\":\"ps\"");
+    }
+
+    @Test
+    void shouldTellTheOfficerAtOnceWhenNoInterpreterComesAndLeaveTheCallerWithThem() {
+        String callSid = pashtoCallerWithTheInterpreterDesk("CA00000000000000000000000000000P02", "CA00000000000000000000000000000D02");
+        var api = new org.hotline.gateway.testing.ApiClient(port);
+        assertThat(api.post("/api/v1/calls/" + callSid + "/interpreter", "{\"language\":\"xx\"}", org.hotline.gateway.testing.TestUsers.IDA)
+                .statusCode()).isEqualTo(400);
+        assertThat(api.post("/api/v1/calls/" + callSid + "/interpreter", "{}", org.hotline.gateway.testing.TestUsers.IDA).body()).contains("calling");
+        // Wahid's phone rings out, Zarmina's Twilio cannot even call (busy): nobody is left
+        webhook("/webhooks/twilio/voice/interpreter-status?call=" + callSid + "&interpreter=interpreter-wahid",
+                call("CA00000000000000000000000000000W02", "CallStatus", "no-answer"));
+        webhook("/webhooks/twilio/voice/interpreter-status?call=" + callSid + "&interpreter=interpreter-zarmina",
+                call("CA00000000000000000000000000000Z02", "CallStatus", "busy"));
+        assertThat(api.get("/api/v1/calls/" + callSid + "/interpreter", org.hotline.gateway.testing.TestUsers.IDA).body())
+                .contains("\"stage\":\"NONE_AVAILABLE\"", "interpreter-wahid", "interpreter-zarmina");
+        assertThat(twilioRequests()).as("nobody redirected: caller and officer still talk").noneMatch(r -> r.get("path").contains("/Calls/CA"));
+        // and no interpreter at all for Ukrainian: the answer says so at once
+        var none = api.post("/api/v1/calls/" + callSid + "/interpreter", "{\"language\":\"uk\"}", org.hotline.gateway.testing.TestUsers.IDA);
+        assertThat(none.body()).contains("\"status\":\"none-available\"", "the caller stays with you");
+        assertThat(webhook("/webhooks/twilio/voice/status", call(callSid, "CallStatus", "completed", "CallDuration", "90")).status()).isEqualTo(204);
+        assertThat(record(callSid).orElseThrow().interpreters()).isEmpty();
     }
 }

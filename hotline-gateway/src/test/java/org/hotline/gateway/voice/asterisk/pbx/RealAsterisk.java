@@ -178,6 +178,7 @@ public final class RealAsterisk implements AutoCloseable {
         // the shipped files, with what a site changes and nothing else
         copy(shipped, "queues.conf", UnaryOperator.identity());
         copy(shipped, "voicemail.conf", UnaryOperator.identity());
+        copy(shipped, "confbridge.conf", UnaryOperator.identity());
         copy(shipped, "manager.conf", text -> replace(replace(replace(replace(text,
                 "port = 5038", "port = " + amiPort),
                 "bindaddr = 10.0.0.10", "bindaddr = 127.0.0.1"),

@@ -31,6 +31,7 @@ import org.hotline.gateway.testing.ShiftedClock;
 import org.hotline.gateway.testing.TestConfig;
 import org.hotline.gateway.testing.TuesdayMorning;
 import org.hotline.gateway.voice.asterisk.AsteriskCallbacks;
+import org.hotline.gateway.voice.asterisk.AsteriskInterpreterLine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -123,6 +124,20 @@ class RealPbxTest {
         // every team has someone, or the gateway refuses to start; these two stay offline
         officer(registry, 3, "mobile-team-1", "protection", "Local/221@hotline-test-phones");
         officer(registry, 4, "visa-desk", "visa-centre", "Local/231@hotline-test-phones");
+        officer(registry, 5, "interpreter-desk", "counter-trafficking", "Local/209@hotline-test-phones");
+        registry.add("hotline.officers[5].works-with-interpreters", () -> "true");
+        // two Pashto interpreters: Wahid's phone rings out (after 3 s), Zarmina's is picked up
+        interpreter(registry, 0, "interpreter-wahid", "Local/302@hotline-test-interpreters");
+        interpreter(registry, 1, "interpreter-zarmina", "Local/301@hotline-test-interpreters");
+        registry.add("hotline.interpreters.ring-timeout", () -> "3s");
+    }
+
+    private static void interpreter(DynamicPropertyRegistry registry, int i, String id, String phone) {
+        String prefix = "hotline.interpreters.roster[" + i + "].";
+        registry.add(prefix + "id", () -> id);
+        registry.add(prefix + "display-name", () -> id);
+        registry.add(prefix + "languages", () -> "ps");
+        registry.add(prefix + "reach.sip", () -> phone);
     }
 
     /**
@@ -187,6 +202,9 @@ class RealPbxTest {
     @Autowired AsteriskCallbacks callbacks;
     @Autowired ApplicationContext context;
     @Autowired CallScreens screens;
+    @Autowired org.hotline.gateway.interpreter.InterpreterRequests interpreterRequests;
+    @Autowired org.hotline.gateway.interpreter.InterpreterCalls interpreters;
+    @Autowired AsteriskInterpreterLine interpreterLine;
     @Autowired org.hotline.gateway.chat.InboxEvents inboxEvents;
     /** The call screens' stages as the consoles were told them, in order. */
     final List<String> screenStages = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -200,7 +218,7 @@ class RealPbxTest {
             return false;
         }, Duration.ofMinutes(10));
         clock.shiftTo(TuesdayMorning.NOW);
-        for (String officer : List.of("elena", "nadia", "georgi")) {
+        for (String officer : List.of("elena", "nadia", "georgi", "interpreter-desk")) {
             routing.setPresence(officer, Presence.OFFLINE, "test");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> queue("counter-trafficking").contains("No Members"));
@@ -384,6 +402,51 @@ class RealPbxTest {
         routing.setPresence("georgi", Presence.AVAILABLE, "test");
         await().atMost(Duration.ofSeconds(30)).until(() -> routing.snapshot().officers().get("georgi").declared() == Presence.AWAY);
         assertThat(queue("avrr")).contains("Local/211@hotline-test-phones").contains("Invalid").contains("paused");
+    }
+
+    @Test
+    void shouldBringAPashtoInterpreterIntoTheCallWithTheCallerAndTheOfficerInOneConfBridge() {
+        available("interpreter-desk", "counter-trafficking", "Local/209@hotline-test-phones");
+        // Pashto (8), trafficking (1): nobody on duty speaks Pashto, the interpreter desk takes the call
+        var caller = PbxCaller.dials(ami, "0888100009", speech()).presses("8", "1");
+        var connected = ami.await(caller.dialled, event("AgentConnect", "Uniqueid", caller.line), PbxCaller.LIMIT, "the desk picking up");
+        assertThat(connected.get("MemberName")).isEqualTo("interpreter-desk");
+        String callId = await().atMost(PbxCaller.LIMIT).until(() -> screens.of("interpreter-desk")
+                .filter(v -> v.screen().stage() == CallScreens.Stage.ON_CALL).map(v -> v.screen().callId()), Optional::isPresent).orElseThrow();
+        await().atMost(PbxCaller.LIMIT).until(() -> interpreterLine.carries(callId));
+
+        int asked = ami.mark();
+        assertThat(interpreterRequests.ask("ida", "interpreter-desk", callId, null))
+                .isInstanceOf(org.hotline.gateway.interpreter.InterpreterRequests.Outcome.Asked.class);
+        // Wahid's phone rings out; Zarmina picks up, hears the request and presses 1
+        var pickedUp = ami.await(asked, event("UserEvent", "UserEvent", "InterpreterPickedUp"), PbxCaller.LIMIT, "Zarmina picking up");
+        ami.await(asked, e -> "AGIExecStart".equals(e.get("Event")) && String.valueOf(e.get("Channel")).startsWith("Local/301@")
+                && PbxCaller.readsKeys(e.get("Command")), PbxCaller.LIMIT, "the gateway asking Zarmina for 1");
+        ami.send("PlayDTMF", "Channel", pickedUp.get("Phone"), "Digit", "1", "Duration", "200");
+
+        // three Local channels in the call's ConfBridge: the caller, the desk and Zarmina
+        for (int i = 0, from = asked; i < 3; i++) {
+            var joined = ami.await(from, event("ConfbridgeJoin", "Conference", callId), PbxCaller.LIMIT, "a third party in the conference");
+            from = ami.seen(e -> true).indexOf(joined) + 1;
+        }
+        assertThat(ami.seen(event("ConfbridgeJoin", "Conference", callId)).stream().map(e -> e.get("Channel")))
+                .anyMatch(c -> c.startsWith("Local/301@hotline-test-interpreters")).anyMatch(c -> c.startsWith("Local/209@hotline-test-phones"))
+                .hasSize(3);
+        var interpreterCall = interpreters.of(callId).orElseThrow();
+        assertThat(interpreterCall.present()).isEqualTo("interpreter-zarmina");
+        assertThat(interpreterCall.tried()).containsExactly("interpreter-wahid");
+
+        // the desk hangs up: the caller and the interpreter are not left together; the record counts her time
+        ami.send("Hangup", "Channel", connected.get("DestChannel"));
+        CallRecord record = recordOf(caller);
+        assertThat(record.officerId()).isEqualTo("interpreter-desk");
+        assertThat(record.language()).isEqualTo("ps");
+        assertThat(record.outcome().wireName()).isEqualTo("answered");
+        assertThat(record.interpreters()).singleElement().satisfies(t -> {
+            assertThat(t.interpreterId()).isEqualTo("interpreter-zarmina");
+            assertThat(t.language()).isEqualTo("ps");
+        });
+        await().atMost(PbxCaller.LIMIT).until(() -> ami.seen(event("ConfbridgeEnd", "Conference", callId)).size() == 1);
     }
 
     // --- helpers ---
