@@ -37,12 +37,14 @@ public class ContactRunner {
     private final CallLog callLog;
     private final CallScreens screens;
     private final WrittenLanguages written;
+    private final boolean readsReturningLanguage;
     private final Clock clock;
 
     public ContactRunner(Flow flow, TeamHours hours, ReturningContacts returning, ReferralOutbox outbox, CallLog callLog,
                          CallScreens screens, WrittenLanguages written, Clock clock) {
         this.flow = flow;
         this.written = written;
+        this.readsReturningLanguage = flow.readsReturningLanguage();
         this.screens = screens;
         this.hours = hours;
         this.returning = returning;
@@ -66,7 +68,9 @@ public class ContactRunner {
      */
     public FlowEngine.Result start(String contactId, Person person, String firstWords) {
         Instant now = clock.instant();
-        String remembered = person.memoryKey() == null ? null : returning.lastLanguage(person.memoryKey()).orElse(null);
+        // one store round trip fewer on every new contact when the flow never asks for it (the shipped one does not)
+        String remembered = person.memoryKey() == null || !readsReturningLanguage ? null
+                : returning.lastLanguage(person.memoryKey()).orElse(null);
         String writtenIn = firstWords == null ? null : written.guess(firstWords).orElse(null);
         Facts facts = new Facts(person.channel().kind(), person.hasPhone(), remembered, hours.openTeams(now), hours.isHoliday(now),
                 writtenIn);

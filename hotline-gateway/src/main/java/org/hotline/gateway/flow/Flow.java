@@ -22,6 +22,15 @@ public record Flow(String id, String file, String start, String defaultLanguage,
     /** A language of the menu: its code and its names, for matching typed replies. */
     public record LanguageOption(String code, String name, String englishName) {}
 
+    /**
+     * Whether anything in the flow reads a returning caller's last language (a language menu that
+     * offers it, a branch on it): when nothing does, a channel need not look it up for every new contact.
+     */
+    public boolean readsReturningLanguage() {
+        return nodes.values().stream().anyMatch(n -> n instanceof Node.LanguageMenu menu && menu.offerReturning()
+                || n instanceof Node.Branch branch && branch.cases().stream().anyMatch(c -> c.condition() instanceof Condition.ReturningCaller));
+    }
+
     public Node node(String nodeId) {
         Node node = nodes.get(nodeId);
         if (node == null) {

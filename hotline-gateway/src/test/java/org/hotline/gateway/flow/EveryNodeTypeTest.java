@@ -43,6 +43,12 @@ class EveryNodeTypeTest {
     }
 
     @Test
+    void shouldSayWhetherAFlowReadsAReturningCallersLanguage() {
+        assertThat(flow.readsReturningLanguage()).as("the fixture offers it").isTrue();
+        assertThat(ShippedFlows.hotline().readsReturningLanguage()).as("the shipped flow does not (offer-returning: false)").isFalse();
+    }
+
+    @Test
     void shouldTransferToTheTeamsFirstOverflowNumberWhenClosed() {
         var result = FlowEngine.start(flow, "S1", facts(Channel.VOICE, Set.of(), false, null));
         result = FlowEngine.advance(flow, result.state(), new Input.Digits("1"));
