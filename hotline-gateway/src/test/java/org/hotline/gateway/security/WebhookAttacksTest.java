@@ -90,6 +90,10 @@ class WebhookAttacksTest {
             "/webhooks/twilio/voice/status", "/webhooks/twilio/voice/officer?call=" + CALL + "&officer=elena",
             "/webhooks/twilio/voice/officer-accept?call=" + CALL + "&officer=elena",
             "/webhooks/twilio/voice/officer-status?call=" + CALL + "&officer=elena",
+            "/webhooks/twilio/voice/interpreter?call=" + CALL + "&interpreter=interpreter-wahid&language=ps",
+            "/webhooks/twilio/voice/interpreter-accept?call=" + CALL + "&interpreter=interpreter-wahid",
+            "/webhooks/twilio/voice/interpreter-status?call=" + CALL + "&interpreter=interpreter-wahid",
+            "/webhooks/twilio/voice/conference?call=" + CALL + "&role=caller", "/webhooks/twilio/voice/conference-result?call=" + CALL,
             "/webhooks/twilio/messaging", "/webhooks/twilio/messaging/status");
 
     /** Ways to write a path that a router may still read as the same one. */

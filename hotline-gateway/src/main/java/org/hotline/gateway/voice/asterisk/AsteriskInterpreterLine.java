@@ -158,20 +158,28 @@ public class AsteriskInterpreterLine implements InterpreterLine {
 
     /**
      * The caller's FastAGI session ended: when an interpreter joined, the caller talks on in the
-     * conference, and the record waits for them to leave it. True when deferred.
+     * conference, and the record waits for them to leave it (unless they already have). True when
+     * the record is this line's to write.
      */
     public boolean deferIfInConference(CallRecord record) {
         Optional<InterpreterCall> call = interpreters.get().of(record.id());
         if (call.isEmpty() || !call.get().conference()) {
             return false;
         }
-        store.put(deferredKey(record.id()), json.writeValueAsString(new Deferred(record)), KEEP);
+        underRecordLock(record.id(), () -> {
+            if (store.get(callerLeftKey(record.id())).isPresent()) {
+                finish(record);
+            } else {
+                store.put(deferredKey(record.id()), json.writeValueAsString(new Deferred(record)), KEEP);
+            }
+        });
         return true;
     }
 
     /**
      * Someone left the call's conference. The interpreter: their time ends, the call goes on. The
-     * caller: the call is over; its record is finished and written, once.
+     * caller: the call is over; its record is finished and written, once (or, should the caller
+     * leave before their FastAGI session has handed the record over, when it does).
      */
     private void leftConference(String callId, String channel) {
         Optional<Legs> legs = legs(callId);
@@ -183,24 +191,33 @@ public class AsteriskInterpreterLine implements InterpreterLine {
                     .ifPresent(c -> interpreters.get().ended(callId, c.joins().getLast().interpreterId()));
             return;
         }
-        try (var held = locks.tryLock("asterisk:deferred:" + callId, Duration.ofSeconds(10), Duration.ofSeconds(10)).orElse(null)) {
-            if (held == null) {
-                return;
-            }
+        underRecordLock(callId, () -> {
             Optional<Deferred> deferred = store.get(deferredKey(callId)).map(text -> json.readValue(text, Deferred.class));
             if (deferred.isEmpty()) {
+                store.put(callerLeftKey(callId), clock.instant().toString(), KEEP);
                 return;
             }
             store.remove(deferredKey(callId));
-            CallRecord was = deferred.get().record();
-            Instant now = clock.instant();
-            InterpreterCall interpreter = interpreters.get().of(callId).orElseThrow();
-            Duration talk = Duration.between(legs.get().connectedAt(), now);
-            CallRecord record = new CallRecord(was.id(), was.channel(), was.contact(), was.language(), was.topic(), was.team(), was.path(),
-                    was.startedAt(), now, Duration.ofSeconds(legs.get().holdSeconds()), interpreter.officerId(), talk,
-                    CallOutcome.ANSWERED, was.referralIds(), was.closing(), was.providerRef(), was.notes(),
-                    interpreters.get().callEnded(callId));
-            contacts.ended(record, Person.caller(ContactChannel.ASTERISK, was.contact()));
+            finish(deferred.get().record());
+        });
+    }
+
+    /** The record as the conference ended it: answered by the officer, talk from the pick-up, each interpreter's time. */
+    private void finish(CallRecord was) {
+        Legs connected = legs(was.id()).orElseThrow();
+        Instant now = clock.instant();
+        InterpreterCall interpreter = interpreters.get().of(was.id()).orElseThrow();
+        CallRecord record = new CallRecord(was.id(), was.channel(), was.contact(), was.language(), was.topic(), was.team(), was.path(),
+                was.startedAt(), now, Duration.ofSeconds(connected.holdSeconds()), interpreter.officerId(),
+                Duration.between(connected.connectedAt(), now), CallOutcome.ANSWERED, was.referralIds(), was.closing(), was.providerRef(),
+                was.notes(), interpreters.get().callEnded(was.id()));
+        contacts.ended(record, Person.caller(ContactChannel.ASTERISK, was.contact()));
+    }
+
+    private void underRecordLock(String callId, Runnable work) {
+        try (var held = locks.tryLock("asterisk:deferred:" + callId, Duration.ofSeconds(10), Duration.ofSeconds(10))
+                .orElseThrow(() -> new IllegalStateException("the record of call " + callId + " is locked"))) {
+            work.run();
         }
     }
 
@@ -233,6 +250,10 @@ public class AsteriskInterpreterLine implements InterpreterLine {
 
     private static String legsKey(String callId) {
         return "asterisk:legs:" + callId;
+    }
+
+    private static String callerLeftKey(String callId) {
+        return "asterisk:caller-left:" + callId;
     }
 
     private static String deferredKey(String callId) {

@@ -72,6 +72,7 @@ class AsteriskInterpreterTest {
     @Autowired InterpreterCalls interpreters;
     @Autowired AsteriskInterpreterLine line;
     @Autowired CallLog callLog;
+    @Autowired org.hotline.gateway.state.SessionStore store;
 
     @BeforeEach
     void loggedIn() {
@@ -143,6 +144,31 @@ class AsteriskInterpreterTest {
             assertThat(t.interpreterId()).isEqualTo("interpreter-zarmina");
             assertThat(t.time()).isEqualTo(Duration.ofMinutes(7));
         });
+    }
+
+    @Test
+    void shouldWriteTheRecordOnceEvenWhenTheCallerLeavesTheConferenceBeforeTheirSessionHandsItOver() {
+        String callId = "AGI00000000000000000000000000000003";
+        connected(callId, "1764576000.33", "Local/caller@test-callers-0003;2", "PJSIP/209-00000003");
+        assertThat(new ApiClient(port).post("/api/v1/calls/" + callId + "/interpreter", "{}", TestUsers.IDA).body()).contains("calling");
+        String interpreter = interpreters.of(callId).orElseThrow().calling();
+        assertThat(interpreters.accepted(callId, interpreter)).isTrue();
+        asterisk.emit("Event: ConfbridgeLeave", "Privilege: call,all", "Conference: " + callId, "Channel: Local/caller@test-callers-0003;2",
+                "Uniqueid: 1764576000.33");
+        // the AMI event is handled off its thread: once it has been, the session hands its record over
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.get("asterisk:caller-left:" + callId).isPresent());
+        assertThat(callLog.recent(r -> r.id().equals(callId), 5)).isEmpty();
+        CallRecord unfinished = new CallRecord(callId, ContactChannel.ASTERISK, "+359888000778", "ps", "trafficking", "counter-trafficking",
+                List.of("language"), TUESDAY_10_SOFIA.minusSeconds(60), clock.instant(), Duration.ZERO, null, Duration.ZERO,
+                CallOutcome.ABANDONED_IN_QUEUE, List.of(), null, "1764576000.33", null);
+        assertThat(line.deferIfInConference(unfinished)).isTrue();
+        assertThat(callLog.recent(r -> r.id().equals(callId), 5)).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED));
+        // the interpreter leaves last: free for the next call
+        asterisk.emit("Event: ConfbridgeLeave", "Privilege: call,all", "Conference: " + callId, "Channel: PJSIP/trunk-00000009",
+                "Uniqueid: 1764576000.39");
+        await().atMost(Duration.ofSeconds(10)).until(() -> interpreters.of(callId).orElseThrow().stage()
+                == org.hotline.gateway.interpreter.InterpreterCall.Stage.OVER);
     }
 
     @Test
