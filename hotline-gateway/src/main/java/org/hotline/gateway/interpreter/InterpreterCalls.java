@@ -101,6 +101,11 @@ public class InterpreterCalls {
     public boolean accepted(String callId, String interpreterId) {
         boolean[] joined = {false};
         change(callId, current -> {
+            if (current != null && current.stage() == Stage.JOINED && interpreterId.equals(current.present())) {
+                // a retried "1" (a provider retries a webhook it got no answer to): still on the call
+                joined[0] = true;
+                return current;
+            }
             if (current == null || current.stage() != Stage.CALLING || !interpreterId.equals(current.calling())) {
                 return current;
             }
@@ -109,7 +114,7 @@ public class InterpreterCalls {
                 line.join(callId);
             } catch (RuntimeException e) {
                 log.warn("interpreter {} could not be joined to call {}: {}", interpreterId, callId, e.toString());
-                release(interpreterId);
+                release(interpreterId, callId);
                 return current.notComing(interpreterId, clock.instant());
             }
             joined[0] = true;
@@ -125,20 +130,20 @@ public class InterpreterCalls {
     public void ended(String callId, String interpreterId) {
         change(callId, current -> {
             if (current == null) {
-                release(interpreterId);
+                release(interpreterId, callId);
                 return null;
             }
             Instant now = clock.instant();
             if (current.stage() == Stage.CALLING && interpreterId.equals(current.calling())) {
-                release(interpreterId);
+                release(interpreterId, callId);
                 return callNext(current.notComing(interpreterId, now), line(current));
             }
             if (current.stage() == Stage.JOINED && interpreterId.equals(current.present())) {
-                release(interpreterId);
+                release(interpreterId, callId);
                 return current.left(now, Stage.LEFT);
             }
             if (!interpreterId.equals(current.calling()) && !interpreterId.equals(current.present())) {
-                release(interpreterId);
+                release(interpreterId, callId);
             }
             return current;
         });
@@ -177,7 +182,7 @@ public class InterpreterCalls {
                 return calling;
             } catch (RuntimeException e) {
                 log.warn("interpreter {} could not be called for call {}: {}", interpreter.id(), call.callId(), e.toString());
-                release(interpreter.id());
+                release(interpreter.id(), call.callId());
                 current = current.notComing(interpreter.id(), now);
             }
         }
@@ -194,8 +199,11 @@ public class InterpreterCalls {
         return true;
     }
 
-    private void release(String interpreterId) {
-        store.remove(busyKey(interpreterId));
+    /** Frees the interpreter, if this call holds them: a late callback of another call never frees someone busy on this one. */
+    private void release(String interpreterId, String callId) {
+        if (store.get(busyKey(interpreterId)).filter(callId::equals).isPresent()) {
+            store.remove(busyKey(interpreterId));
+        }
     }
 
     private InterpreterLine line(InterpreterCall call) {
