@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.languages.WrittenLanguages;
 import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.flow.Flow;
 import org.hotline.gateway.flow.FlowEngine;
@@ -43,9 +44,11 @@ class ConsoleTestLineController {
 
     private final ScriptsSettings scripts;
     private final HotlineDirectory directory;
+    private final WrittenLanguages written;
     private final Clock clock;
 
-    ConsoleTestLineController(ScriptsSettings scripts, HotlineDirectory directory, Clock clock) {
+    ConsoleTestLineController(ScriptsSettings scripts, HotlineDirectory directory, WrittenLanguages written, Clock clock) {
+        this.written = written;
         this.scripts = scripts;
         this.directory = directory;
         this.clock = clock;
@@ -119,6 +122,10 @@ class ConsoleTestLineController {
             return "redirect:/console/test-line";
         }
         Input input = FlowTrial.input(value, trial.waiting(), trial.channel());
+        if (input instanceof Input.Text text) {
+            // words in chat are read as a person's would be: the language they are clearly written in, at the menu
+            input = written.read(trial.flow(), trial.state(), text.text());
+        }
         if (input == null) {
             redirect.addFlashAttribute("refused", "testline.answer.invalid");
             return "redirect:/console/test-line";

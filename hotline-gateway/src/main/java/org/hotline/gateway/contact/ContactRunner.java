@@ -83,8 +83,7 @@ public class ContactRunner {
 
     /** A typed reply; at the language menu (before any offer) with the language it is clearly written in. */
     public FlowEngine.Result reply(FlowState state, String text) {
-        boolean guess = !state.ended() && flow.node(state.node()) instanceof Node.LanguageMenu && state.facts().writtenLanguage() == null;
-        return FlowEngine.advance(flow, state, new Input.Text(text, guess ? written.guess(text).orElse(null) : null));
+        return FlowEngine.advance(flow, state, written.read(flow, state, text));
     }
 
     /** What a contact referred, for its record and its outcome. */

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import org.hotline.gateway.flow.Flow;
+import org.hotline.gateway.flow.FlowState;
+import org.hotline.gateway.flow.Input;
+import org.hotline.gateway.flow.Node;
 
 /**
  * The language a person writes in, among the hotline's, when the text says so clearly enough to
@@ -69,6 +73,15 @@ public class WrittenLanguages {
         Set<String> codes = new java.util.TreeSet<>();
         hotlineCodes.values().stream().filter(c -> c.size() == 1).forEach(codes::addAll);
         return codes;
+    }
+
+    /**
+     * A typed reply as the flow engine takes it: at the language menu, before anything was offered,
+     * with the language it is clearly written in (the real chats and the test line alike).
+     */
+    public Input.Text read(Flow flow, FlowState state, String text) {
+        boolean guess = !state.ended() && flow.node(state.node()) instanceof Node.LanguageMenu && state.facts().writtenLanguage() == null;
+        return new Input.Text(text, guess ? guess(text).orElse(null) : null);
     }
 
     /** The hotline language {@code text} is clearly written in, or empty. */

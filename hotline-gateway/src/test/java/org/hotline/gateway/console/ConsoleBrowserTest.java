@@ -594,6 +594,14 @@ class ConsoleBrowserTest {
         // nothing was routed, referred or logged
         assertThat(streams.recent(CallLog.OUTBOX_STREAM, 10_000)).hasSize(outboxBefore);
 
+        // a chat trial reads words as a person's: clearly Russian at the menu, the one question in Russian
+        browser.get(url("/console/test-line"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("channel"))).selectByValue("chat");
+        browser.findElement(By.id("start")).click();
+        awaitOrShow(b -> !b.findElements(By.id("trial")).isEmpty() && text("#turns").contains("1 = Български"), "the chat trial");
+        answer("Здравствуйте, мне нужна помощь");
+        assertThat(text("#turns")).contains("Хотите продолжить на русском языке?");
+
         // an officer gets no test line
         browser.manage().deleteAllCookies();
         signIn("olga");
