@@ -28,6 +28,7 @@ import org.hotline.gateway.flow.FlowLibrary;
 import org.hotline.gateway.flow.FlowProblem;
 import org.hotline.gateway.flow.FlowState;
 import org.hotline.gateway.flow.Input;
+import org.hotline.gateway.languages.WrittenLanguages;
 import org.hotline.gateway.flow.Step;
 import org.hotline.gateway.phone.PhoneNumbers;
 import org.hotline.gateway.scripts.FlowTrial;
@@ -143,11 +144,13 @@ public final class FlowCommand {
         StepPrinter printer = new StepPrinter(new PromptRenderer(library.prompts(), directory));
         FlowEngine.Result result = FlowEngine.start(flow, "SIM-" + Math.abs(at.hashCode()), facts);
         print(result, printer, out);
+        WrittenLanguages written = new WrittenLanguages(directory.languageCodes());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             while (!result.state().ended()) {
                 String line = reader.readLine();
+                FlowState now = result.state();
                 Input input = line == null ? new Input.Hangup()
-                        : FlowTrial.input(line, FlowTrial.waiting(result.steps(), false), channel);
+                        : FlowTrial.input(line, FlowTrial.waiting(result.steps(), false), channel, text -> written.read(flow, now, text));
                 if (input == null) {
                     err.println("after " + lastWaiting(result.steps()) + " give " + expected(result.steps()));
                     continue;

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.hotline.gateway.config.HotlineConfig;
 import org.hotline.gateway.config.HotlineDirectory;
+import org.hotline.gateway.flow.Flow;
 import org.hotline.gateway.flow.FlowLibrary;
 import org.hotline.gateway.scripts.AudioNames;
 import org.hotline.gateway.scripts.PromptRenderer;
@@ -56,9 +57,9 @@ public final class PromptsCommand {
             directory.teams().forEach(t -> teams.add(t.id()));
             Set<VoiceQuestion.Sentence> sentences = new LinkedHashSet<>();
             library.flows().values().forEach(flow -> sentences.addAll(VoiceSentences.of(flow, prompts, codes, teams)));
-            // what interpreters hear on Asterisk, in the entry flow's language
-            library.flow("hotline").ifPresent(flow -> prompts.interpreterRequests(flow.defaultLanguage())
-                    .forEach(text -> sentences.add(new VoiceQuestion.Sentence(flow.defaultLanguage(), text))));
+            // what interpreters hear on Asterisk, in a flow's own language (the hotline's)
+            library.flows().values().stream().map(Flow::defaultLanguage).distinct().forEach(language -> prompts.interpreterRequests(language)
+                    .forEach(text -> sentences.add(new VoiceQuestion.Sentence(language, text))));
             String only = FlowCommand.option(args, "--language");
             return render(sentences, only, directory, scripts.resolve("audio"), Path.of(outDir), out, err);
         } catch (RuntimeException | IOException | InterruptedException e) {

@@ -134,6 +134,14 @@ public final class HotlineDirectory {
                 .toList();
     }
 
+    /**
+     * Whether the officer speaks {@code language}; true when there is nothing to tell (no language,
+     * no such officer): only a known gap is said to the officer.
+     */
+    public boolean speaks(String officerId, String language) {
+        return language == null || officer(officerId).map(o -> o.languages().contains(language)).orElse(true);
+    }
+
     public Optional<HotlineConfig.Interpreter> interpreter(String id) {
         return config.interpreters().roster().stream().filter(i -> i.id().equals(id)).findFirst();
     }

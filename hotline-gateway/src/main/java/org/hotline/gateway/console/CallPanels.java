@@ -62,12 +62,11 @@ class CallPanels {
             Instant waitEnd = screen.stage() == CallScreens.Stage.OFFERED ? now : screen.since();
             long waited = c == null || c.queuedAt() == null ? 0 : Math.max(0, Duration.between(c.queuedAt(), waitEnd).toSeconds());
             long wrapUp = screen.wrapUpUntil() == null ? 0 : Math.max(0, Duration.between(now, screen.wrapUpUntil()).toSeconds());
-            boolean speaks = c == null || directory.officer(officer).map(o -> o.languages().contains(c.language())).orElse(true);
+            boolean speaks = c == null || directory.speaks(officer, c.language());
             boolean onCall = screen.stage() == CallScreens.Stage.ON_CALL;
             boolean line = onCall && interpreters.lineOf(screen.callId()).isPresent();
             InterpreterCall interpreter = onCall ? interpreters.of(screen.callId()).orElse(null) : null;
-            String shownInterpreter = interpreter == null ? null : interpreter.calling() != null ? interpreter.calling()
-                    : interpreter.joins().isEmpty() ? null : interpreter.joins().getLast().interpreterId();
+            String shownInterpreter = interpreter == null ? null : interpreter.shown();
             boolean mayAsk = interpreter == null || interpreter.stage() == InterpreterCall.Stage.NONE_AVAILABLE
                     || interpreter.stage() == InterpreterCall.Stage.LEFT;
             return new CallPanel(screen.callId(), screen.stage().wireName(), c != null, c == null ? null : c.channel().wireName(),
@@ -77,7 +76,7 @@ class CallPanels {
                     c == null || c.lastContactAt() == null ? null : DAY.format(c.lastContactAt().atZone(users.zone())),
                     screen.notes(), wrapUp, screen.recorded(), speaks, line,
                     interpreter == null ? null : interpreter.stage().wireName(),
-                    shownInterpreter == null ? "" : directory.interpreter(shownInterpreter).map(i -> i.displayName()).orElse(shownInterpreter),
+                    shownInterpreter == null ? "" : interpreters.displayName(shownInterpreter),
                     interpreter == null ? null : interpreter.language(), mayAsk);
         });
     }

@@ -237,8 +237,7 @@ class ConsoleConversationController {
         model.addAttribute("maxReply", InboxRules.MAX_REPLY);
         model.addAttribute("savedReplies", directory.config().console().savedReplies());
         // the interpreter rule gave it to an officer who does not speak the person's language: say so
-        model.addAttribute("notYourLanguage", c.language() != null && viewer.user().officerId() != null
-                && directory.officer(viewer.user().officerId()).map(o -> !o.languages().contains(c.language())).orElse(false));
+        model.addAttribute("notYourLanguage", viewer.user().officerId() != null && !directory.speaks(viewer.user().officerId(), c.language()));
         // the referral form's key: the same for every submission of this drawing of the page
         model.addAttribute("referralKey", "console-" + java.util.UUID.randomUUID());
         model.addAttribute("urgent", c.priority() == org.hotline.gateway.flow.Node.Priority.URGENT);

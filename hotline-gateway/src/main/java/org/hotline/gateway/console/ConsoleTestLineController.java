@@ -121,11 +121,7 @@ class ConsoleTestLineController {
         if (!(session.getAttribute(TRIAL) instanceof Trial trial)) {
             return "redirect:/console/test-line";
         }
-        Input input = FlowTrial.input(value, trial.waiting(), trial.channel());
-        if (input instanceof Input.Text text) {
-            // words in chat are read as a person's would be: the language they are clearly written in, at the menu
-            input = written.read(trial.flow(), trial.state(), text.text());
-        }
+        Input input = FlowTrial.input(value, trial.waiting(), trial.channel(), text -> written.read(trial.flow(), trial.state(), text));
         if (input == null) {
             redirect.addFlashAttribute("refused", "testline.answer.invalid");
             return "redirect:/console/test-line";

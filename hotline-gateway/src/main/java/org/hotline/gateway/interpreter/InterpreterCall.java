@@ -86,6 +86,11 @@ public record InterpreterCall(String callId, String line, String language, Strin
         return stage == Stage.JOINED && !joins.isEmpty() ? joins.getLast().interpreterId() : null;
     }
 
+    /** The interpreter the officer is told about: the one ringing, else the last who joined (on the call, or gone); or null. */
+    public String shown() {
+        return calling != null ? calling : joins.isEmpty() ? null : joins.getLast().interpreterId();
+    }
+
     /** Whether the caller and the officer have been moved to the call's conference. */
     public boolean conference() {
         return !joins.isEmpty();

@@ -223,17 +223,13 @@ public class InterpreterCalls {
             }
         }
         if (after != null && (before == null || before.stage() != after.stage() || !java.util.Objects.equals(before.calling(), after.calling()))) {
-            String who = after.stage() == Stage.CALLING ? after.calling() : after.present();
-            if (who == null && after.stage() == Stage.LEFT && !after.joins().isEmpty()) {
-                who = after.joins().getLast().interpreterId();
-            }
-            events.publishEvent(new InterpreterEvent(callId, after.officerId(), after.team(), after.stage().wireName(),
-                    who == null ? null : displayName(who), after.language()));
+            events.publishEvent(new InterpreterEvent(callId, after.officerId(), after.stage().wireName()));
         }
         return after;
     }
 
-    private String displayName(String interpreterId) {
+    /** The interpreter's name as officers see it. */
+    public String displayName(String interpreterId) {
         return directory.interpreter(interpreterId).map(Interpreter::displayName).orElse(interpreterId);
     }
 

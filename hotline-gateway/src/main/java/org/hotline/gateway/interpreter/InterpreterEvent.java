@@ -1,7 +1,7 @@
 package org.hotline.gateway.interpreter;
 
 /**
- * What happened to a call's interpreter, for the officer's console (and nobody else: ids only).
- * {@code stage} is the new stage's wire name; {@code interpreter} the interpreter's display name, or null.
+ * A call's interpreter changed stage ({@code stage}: its wire name), for the officer's console, which
+ * reads the rest from {@link InterpreterCalls#of}. Ids only, like every console event.
  */
-public record InterpreterEvent(String callId, String officerId, String team, String stage, String interpreter, String language) {}
+public record InterpreterEvent(String callId, String officerId, String stage) {}

@@ -53,9 +53,10 @@ public final class FlowTrial {
     /**
      * What {@code value} means where the flow waits: keys (voice) or text (chat), empty for silence;
      * {@code answered}, {@code nobody} or {@code timeout} at a route; {@code recorded} or {@code silent}
-     * at a recording. Null when it means nothing there.
+     * at a recording. Null when it means nothing there. {@code text} reads words typed in chat as a
+     * person's are read ({@code WrittenLanguages.read}: the language they are written in, at the menu).
      */
-    public static Input input(String value, Waiting waiting, Channel channel) {
+    public static Input input(String value, Waiting waiting, Channel channel, java.util.function.Function<String, Input.Text> text) {
         String typed = value == null ? "" : value.strip();
         return switch (waiting) {
             case ROUTE -> switch (typed) {
@@ -70,7 +71,7 @@ public final class FlowTrial {
                 default -> null;
             };
             case NOTHING -> null;
-            case ANSWER -> typed.isEmpty() ? new Input.Silence() : channel == Channel.VOICE ? new Input.Digits(typed) : new Input.Text(typed);
+            case ANSWER -> typed.isEmpty() ? new Input.Silence() : channel == Channel.VOICE ? new Input.Digits(typed) : text.apply(typed);
         };
     }
 

@@ -60,6 +60,13 @@ class FlowCommandTest {
     }
 
     @Test
+    void shouldReadChatWordsAsAPersonsAreRead() {
+        Run run = run("Здравствуйте, мне нужна помощь\nда\n", "flow", "simulate", "hotline", "--at", "2026-12-01T10:00", "--channel", "chat");
+        assertThat(run.out()).contains("prompt=continue_in_language", "Хотите продолжить на русском языке?");
+        assertThat(run.out().lines().filter(l -> l.startsWith("ASK node=topic")).findFirst().orElseThrow()).contains("lang=ru");
+    }
+
+    @Test
     void shouldWalkAVoicemailAndCallbackInVoice() {
         Run run = run("2\n2\nnobody\nrecorded\n1\n1\n", "flow", "simulate", "hotline",
                 "--at", "2026-12-01T10:00", "--caller", "+359880000001");

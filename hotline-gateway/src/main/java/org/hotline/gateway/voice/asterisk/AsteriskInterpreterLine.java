@@ -58,9 +58,6 @@ public class AsteriskInterpreterLine implements InterpreterLine {
     /** A call's two legs as the queue connected them, and when (for the record's wait and talk). */
     record Legs(String callId, String callerChannel, String officerChannel, Instant connectedAt, long holdSeconds) {}
 
-    /** A record the FastAGI session could not finish: the caller went on in the conference. */
-    record Deferred(CallRecord record) {}
-
     private final ManagerConnection connection;
     private final AsteriskSettings settings;
     private final HotlineDirectory directory;
@@ -170,7 +167,7 @@ public class AsteriskInterpreterLine implements InterpreterLine {
             if (store.get(callerLeftKey(record.id())).isPresent()) {
                 finish(record);
             } else {
-                store.put(deferredKey(record.id()), json.writeValueAsString(new Deferred(record)), KEEP);
+                store.put(deferredKey(record.id()), json.writeValueAsString(record), KEEP);
             }
         });
         return true;
@@ -192,13 +189,14 @@ public class AsteriskInterpreterLine implements InterpreterLine {
             return;
         }
         underRecordLock(callId, () -> {
-            Optional<Deferred> deferred = store.get(deferredKey(callId)).map(text -> json.readValue(text, Deferred.class));
+            // the record the FastAGI session could not finish: the caller went on in the conference
+            Optional<CallRecord> deferred = store.get(deferredKey(callId)).map(text -> json.readValue(text, CallRecord.class));
             if (deferred.isEmpty()) {
                 store.put(callerLeftKey(callId), clock.instant().toString(), KEEP);
                 return;
             }
             store.remove(deferredKey(callId));
-            finish(deferred.get().record());
+            finish(deferred.get());
         });
     }
 

@@ -3,16 +3,8 @@ package org.hotline.gateway.voice.twilio;
 import org.hotline.gateway.twilio.TwilioSettings;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
-import com.twilio.rest.api.v2010.account.Call;
-import com.twilio.type.Client;
 import com.twilio.type.Endpoint;
-import com.twilio.type.PhoneNumber;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
-import org.hotline.gateway.config.HotlineConfig.Officer;
 import org.hotline.gateway.config.HotlineDirectory;
 import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.routing.RoutingEvent;
@@ -60,38 +52,20 @@ public class OfficerDialer {
     }
 
     void dial(RoutingEvent.OfferMade offer) {
-        Officer officer = directory.officer(offer.officerId()).orElse(null);
-        Endpoint to = officer == null ? null : endpointOf(officer);
+        Endpoint to = directory.officer(offer.officerId()).flatMap(o -> OutboundLegs.endpoint(o.reach())).orElse(null);
         if (to == null) {
             routing.noAnswer(offer.contactId(), offer.officerId(), "not reachable on Twilio");
             return;
         }
-        String query = "call=" + offer.contactId() + "&officer=" + enc(offer.officerId());
+        String query = "call=" + offer.contactId() + "&officer=" + OutboundLegs.enc(offer.officerId());
         try {
-            Call.creator(to, new PhoneNumber(settings.callerId()),
-                            URI.create(publicBaseUrl + TwimlRenderer.BASE + "/officer?" + query + "&language=" + enc(offer.language())
-                                    + "&topic=" + enc(String.valueOf(offer.topic())) + "&urgent=" + offer.urgent()))
-                    .setTimeout((int) directory.config().routing().ringTimeout().toSeconds())
-                    .setStatusCallback(URI.create(publicBaseUrl + TwimlRenderer.BASE + "/officer-status?" + query))
-                    .setStatusCallbackEvent(List.of("completed"))
-                    .create(client);
+            OutboundLegs.place(client, to, settings.callerId(),
+                    publicBaseUrl + TwimlRenderer.BASE + "/officer?" + query + "&language=" + OutboundLegs.enc(offer.language())
+                            + "&topic=" + OutboundLegs.enc(String.valueOf(offer.topic())) + "&urgent=" + offer.urgent(),
+                    directory.config().routing().ringTimeout(), publicBaseUrl + TwimlRenderer.BASE + "/officer-status?" + query);
         } catch (ApiException | com.twilio.exception.ApiConnectionException e) {
             log.warn("could not call officer {} for call {}: {}", offer.officerId(), offer.contactId(), e.getMessage());
             routing.noAnswer(offer.contactId(), offer.officerId(), "call failed");
         }
-    }
-
-    private static Endpoint endpointOf(Officer officer) {
-        if (officer.reach().twilioClient() != null) {
-            return new Client("client:" + officer.reach().twilioClient());
-        }
-        if (officer.reach().phone() != null) {
-            return new PhoneNumber(officer.reach().phone());
-        }
-        return null;
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 }

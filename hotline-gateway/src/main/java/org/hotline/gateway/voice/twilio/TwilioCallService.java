@@ -106,8 +106,7 @@ public class TwilioCallService {
         return calls.answerOnce(request.callSid(), request, path, session -> {
             if (interpreters.of(session.callSid()).filter(InterpreterCall::conference).isPresent()) {
                 // moved out of the queue into the interpreter's conference: it stays there
-                return answer(session, Twiml.response().add(TwilioInterpreterLeg.conference(session.callSid(), false,
-                        TwimlRenderer.BASE + "/conference-result?call=" + session.callSid())).toXml());
+                return answer(session, Twiml.response().add(TwilioInterpreterLeg.callerConference(session.callSid())).toXml());
             }
             String result = String.valueOf(request.get("QueueResult"));
             return switch (result) {

@@ -1,8 +1,7 @@
 package org.hotline.gateway.voice.twilio;
 
-import org.hotline.gateway.scripts.PromptRenderer;
-import org.hotline.gateway.flow.Flow;
 import org.hotline.gateway.interpreter.InterpreterCalls;
+import org.hotline.gateway.scripts.PromptRenderer;
 
 /**
  * The interpreter's leg of a Twilio call and the conference the three meet in. The interpreter
@@ -14,26 +13,26 @@ import org.hotline.gateway.interpreter.InterpreterCalls;
 public class TwilioInterpreterLeg {
 
     private final InterpreterCalls interpreters;
-    private final Flow flow;
     private final PromptRenderer prompts;
     private final TwimlRenderer twiml;
+    /** The hotline's own language: the one interpreters work into, like the officers. */
+    private final String language;
 
-    TwilioInterpreterLeg(InterpreterCalls interpreters, Flow flow, PromptRenderer prompts, TwimlRenderer twiml) {
+    TwilioInterpreterLeg(InterpreterCalls interpreters, PromptRenderer prompts, TwimlRenderer twiml, String language) {
         this.interpreters = interpreters;
-        this.flow = flow;
         this.prompts = prompts;
         this.twiml = twiml;
+        this.language = language;
     }
 
     /** What the interpreter hears on picking up: the hotline, the language, and 1 to join. */
     public String greeting(String callId, String interpreterId, String language) {
-        String spoken = spoken();
         String team = interpreters.of(callId).map(c -> c.team()).orElse(null);
-        String text = prompts.interpreterRequest(spoken, team, language);
+        String text = prompts.interpreterRequest(this.language, team, language);
         String accept = TwimlRenderer.BASE + "/interpreter-accept?call=" + callId + "&interpreter=" + interpreterId;
         return Twiml.response()
                 .add(Twiml.element("Gather").attribute("input", "dtmf").attribute("numDigits", 1).attribute("timeout", 10)
-                        .attribute("action", accept).attribute("method", "POST").add(twiml.sentence(spoken, text)))
+                        .attribute("action", accept).attribute("method", "POST").add(twiml.sentence(this.language, text)))
                 .add(Twiml.redirect(accept + "&silence=true"))
                 .toXml();
     }
@@ -46,8 +45,7 @@ public class TwilioInterpreterLeg {
             return response.add(Twiml.hangup()).toXml();
         }
         if (!interpreters.accepted(callId, interpreterId)) {
-            String spoken = spoken();
-            return response.add(twiml.sentence(spoken, text(spoken, "caller_gone"))).add(Twiml.hangup()).toXml();
+            return response.add(twiml.sentence(language, prompts.text(language, "caller_gone", null))).add(Twiml.hangup()).toXml();
         }
         return response.add(conference(callId, false, null)).toXml();
     }
@@ -60,26 +58,21 @@ public class TwilioInterpreterLeg {
     /** The TwiML the caller's and the officer's calls are redirected to. */
     public String conferenceFor(String callId, String role) {
         return switch (role) {
-            case "caller" -> Twiml.response().add(conference(callId, false,
-                    TwimlRenderer.BASE + "/conference-result?call=" + callId)).toXml();
+            case "caller" -> Twiml.response().add(callerConference(callId)).toXml();
             case "officer" -> Twiml.response().add(conference(callId, true, null)).toXml();
             default -> throw new TwilioRequest.MalformedWebhookException("unknown conference role");
         };
     }
 
-    static Twiml conference(String callId, boolean endsItForAll, String action) {
+    /** The caller's side: their hanging up ends nothing for the others; the conference's end continues their flow. */
+    static Twiml callerConference(String callId) {
+        return conference(callId, false, TwimlRenderer.BASE + "/conference-result?call=" + callId);
+    }
+
+    private static Twiml conference(String callId, boolean endsItForAll, String action) {
         return Twiml.element("Dial").attribute("action", action)
                 .add(Twiml.element("Conference").attribute("beep", "false").attribute("startConferenceOnEnter", "true")
                         .attribute("endConferenceOnExit", String.valueOf(endsItForAll)).attribute("waitUrl", "")
                         .text(TwilioInterpreterLine.conferenceName(callId)));
-    }
-
-    /** The hotline's own language: the one interpreters work into, like the officers. */
-    private String spoken() {
-        return flow.defaultLanguage();
-    }
-
-    private String text(String language, String promptId) {
-        return flow.prompts().find(language, promptId).map(p -> p.text()).orElseThrow();
     }
 }

@@ -5,14 +5,9 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
-import com.twilio.type.Client;
 import com.twilio.type.Endpoint;
-import com.twilio.type.PhoneNumber;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.hotline.gateway.config.HotlineConfig.Interpreter;
 import org.hotline.gateway.interpreter.InterpreterLine;
 import org.hotline.gateway.state.SessionStore;
@@ -54,19 +49,12 @@ public class TwilioInterpreterLine implements InterpreterLine {
 
     @Override
     public void ring(String callId, Interpreter interpreter, String language, Duration ringTimeout) {
-        Endpoint to = interpreter.reach().twilioClient() != null ? new Client("client:" + interpreter.reach().twilioClient())
-                : interpreter.reach().phone() != null ? new PhoneNumber(interpreter.reach().phone()) : null;
-        if (to == null) {
-            throw new LineException("interpreter " + interpreter.id() + " has no phone or Twilio Client identity", null);
-        }
-        String query = "call=" + enc(callId) + "&interpreter=" + enc(interpreter.id());
+        Endpoint to = OutboundLegs.endpoint(interpreter.reach()).orElseThrow(
+                () -> new LineException("interpreter " + interpreter.id() + " has no phone or Twilio Client identity", null));
+        String query = "call=" + OutboundLegs.enc(callId) + "&interpreter=" + OutboundLegs.enc(interpreter.id());
         try {
-            Call.creator(to, new PhoneNumber(settings.callerId()),
-                            URI.create(url("/interpreter?" + query + "&language=" + enc(language))))
-                    .setTimeout((int) ringTimeout.toSeconds())
-                    .setStatusCallback(URI.create(url("/interpreter-status?" + query)))
-                    .setStatusCallbackEvent(List.of("completed"))
-                    .create(client);
+            OutboundLegs.place(client, to, settings.callerId(), url("/interpreter?" + query + "&language=" + OutboundLegs.enc(language)),
+                    ringTimeout, url("/interpreter-status?" + query));
         } catch (ApiException | ApiConnectionException e) {
             throw new LineException("Twilio refused the interpreter's call: " + e.getMessage(), e);
         }
@@ -76,8 +64,8 @@ public class TwilioInterpreterLine implements InterpreterLine {
     public void join(String callId) {
         String officerLeg = store.get(officerLegKey(callId))
                 .orElseThrow(() -> new LineException("the officer's leg of call " + callId + " is not known", null));
-        redirect(callId, url("/conference?call=" + enc(callId) + "&role=caller"));
-        redirect(officerLeg, url("/conference?call=" + enc(callId) + "&role=officer"));
+        redirect(callId, url("/conference?call=" + OutboundLegs.enc(callId) + "&role=caller"));
+        redirect(officerLeg, url("/conference?call=" + OutboundLegs.enc(callId) + "&role=officer"));
     }
 
     private void redirect(String callSid, String twimlUrl) {
@@ -99,9 +87,5 @@ public class TwilioInterpreterLine implements InterpreterLine {
 
     private String url(String path) {
         return publicBaseUrl + TwimlRenderer.BASE + path;
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

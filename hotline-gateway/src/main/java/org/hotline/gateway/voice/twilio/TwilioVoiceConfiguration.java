@@ -46,7 +46,7 @@ class TwilioVoiceConfiguration {
     @Bean
     TwilioInterpreterLeg twilioInterpreterLeg(InterpreterCalls interpreters, ContactRunner contacts, PromptRenderer prompts,
                                               TwimlRenderer twiml) {
-        return new TwilioInterpreterLeg(interpreters, contacts.flow(), prompts, twiml);
+        return new TwilioInterpreterLeg(interpreters, prompts, twiml, contacts.flow().defaultLanguage());
     }
 
     @Bean
