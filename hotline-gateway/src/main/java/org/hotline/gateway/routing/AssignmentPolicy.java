@@ -44,10 +44,6 @@ public final class AssignmentPolicy {
         List<Officer> officers = directory.officers();
         Predicate<Officer> inTeam = o -> o.teams().contains(contact.team());
         Predicate<Officer> speaks = o -> o.languages().contains(contact.language());
-        // a call goes to an interpreters' officer only when one can be added: else the flow's fallback
-        boolean interpreterReachable = contact.channel() == Channel.CHAT
-                || !directory.interpretersFor(contact.language(), now).isEmpty();
-        Predicate<Officer> interprets = o -> o.worksWithInterpreters() && interpreterReachable;
         Predicate<Officer> free = o -> !contact.tried().contains(o.id())
                 && status(statuses, o).canTake(contact.channel(), now, chatCapacity);
         Predicate<Officer> present = o -> status(statuses, o).present();
@@ -63,6 +59,10 @@ public final class AssignmentPolicy {
                 return new Offer(pick.get().id(), Reason.CROSS_TEAM_LANGUAGE);
             }
         }
+        // a call goes to an interpreters' officer only when one can be added: else the flow's fallback
+        boolean interpreterReachable = contact.channel() == Channel.CHAT
+                || !directory.interpretersFor(contact.language(), now).isEmpty();
+        Predicate<Officer> interprets = o -> o.worksWithInterpreters() && interpreterReachable;
         boolean speakerPresent = officers.stream().anyMatch(inTeam.and(speaks).and(present)
                 .and(o -> !contact.tried().contains(o.id())));
         if (!speakerPresent) {
