@@ -27,8 +27,17 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final int POOLED = 64;
+
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec lookupKey;
+    /**
+     * Ciphers and MACs are reused, not looked up per call (the provider look-up cost more than
+     * sealing a session). A pool, not thread-locals: requests run on virtual threads, each new.
+     * Each use initialises the object afresh (a new nonce for every encryption).
+     */
+    private final java.util.concurrent.BlockingQueue<Cipher> ciphers = new java.util.concurrent.ArrayBlockingQueue<>(POOLED);
+    private final java.util.concurrent.BlockingQueue<Mac> macs = new java.util.concurrent.ArrayBlockingQueue<>(POOLED);
 
     public PiiCipher(byte[] masterKey) {
         if (masterKey.length != 32) {
@@ -69,10 +78,15 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            Cipher cipher = cipher();
+            byte[] sealed;
+            try {
+                cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+                cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+                sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            } finally {
+                give(ciphers, cipher);
+            }
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
@@ -94,13 +108,17 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
         }
         try {
             byte[] in = Base64.getDecoder().decode(ciphertext.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            if (!legacy) {
-                cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            Cipher cipher = cipher();
+            try {
+                cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+                if (!legacy) {
+                    cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+                }
+                byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+                return new String(plain, StandardCharsets.UTF_8);
+            } finally {
+                give(ciphers, cipher);
             }
-            byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new IllegalArgumentException("ciphertext does not match the key or its record (was HOTLINE_PII_KEY changed, or the value moved?)", e);
         } catch (GeneralSecurityException e) {
@@ -114,13 +132,30 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
      */
     public String lookupHash(String identifier) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(lookupKey);
-            byte[] digest = mac.doFinal(identifier.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 20);
+            Mac mac = macs.poll();
+            if (mac == null) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(lookupKey);
+            }
+            try {
+                byte[] digest = mac.doFinal(identifier.getBytes(StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(digest, 0, 20);
+            } finally {
+                give(macs, mac);
+            }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    private Cipher cipher() throws GeneralSecurityException {
+        Cipher cipher = ciphers.poll();
+        return cipher != null ? cipher : Cipher.getInstance("AES/GCM/NoPadding");
+    }
+
+    /** Back to the pool once its work is done (a failed doFinal leaves it reusable: every use begins with init). */
+    private static <T> void give(java.util.concurrent.BlockingQueue<T> pool, T item) {
+        pool.offer(item); // a full pool drops it
     }
 
     private static byte[] derive(byte[] master, String purpose) {

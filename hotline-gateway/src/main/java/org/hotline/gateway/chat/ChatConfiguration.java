@@ -135,6 +135,10 @@ class ChatConfiguration {
             RedisInboxRelay relay = new RedisInboxRelay(events, redis, json);
             RedisMessageListenerContainer container = new RedisMessageListenerContainer();
             container.setConnectionFactory(connections);
+            // one virtual thread per relayed change, not a new platform thread
+            var relayThreads = new org.springframework.core.task.SimpleAsyncTaskExecutor("inbox-relay-");
+            relayThreads.setVirtualThreads(true);
+            container.setTaskExecutor(relayThreads);
             container.addMessageListener(relay, new ChannelTopic(RedisInboxRelay.CHANNEL));
             events.relayThrough(relay);
             return container;

@@ -13,8 +13,17 @@ public final class PhoneNumbers {
 
     /** True for a valid number written in E.164 form ({@code +35929394777}). */
     public static boolean isValidE164(String number) {
-        return number != null && number.matches("\\+[1-9]\\d{6,14}") && normalize(number, "ZZ").isPresent();
+        if (number == null || !E164.matcher(number).matches()) {
+            return false;
+        }
+        try {
+            return UTIL.isValidNumber(UTIL.parse(number, "ZZ"));
+        } catch (NumberParseException e) {
+            return false;
+        }
     }
+
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9]\\d{6,14}");
 
     /** What a person may type in a phone number: digits, a leading +, and the separators people use. */
     private static final java.util.regex.Pattern TYPED = java.util.regex.Pattern.compile("\\+?[0-9 ()./-]{3,30}");

@@ -30,6 +30,17 @@ public class RoutingService {
     private final JsonMapper json;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    /** The overrides as this instance last read or wrote them, and when (System.nanoTime). */
+    private volatile KnownOverrides known;
+
+    private record KnownOverrides(java.util.Map<String, TeamOverride> byTeam, long readAt) {}
+
+    /**
+     * How old the overrides a new contact is started from may be: a supervisor's change made on
+     * another instance reaches this one within it; this instance's own changes at once. It spares
+     * every first step reading (and decrypting) the whole routing document for one fact.
+     */
+    static final Duration OVERRIDES_FRESH = Duration.ofSeconds(1);
 
     public RoutingService(SessionStore store, LockManager locks, Router router, JsonMapper json,
                           ApplicationEventPublisher publisher, Clock clock) {
@@ -83,7 +94,22 @@ public class RoutingService {
 
     /** The state as last written; for reading (queues, officers, hours), never for deciding. */
     public RoutingState snapshot() {
-        return store.get(STATE_KEY).map(text -> json.readValue(text, RoutingState.class)).orElse(RoutingState.empty());
+        RoutingState state = store.get(STATE_KEY).map(text -> json.readValue(text, RoutingState.class)).orElse(RoutingState.empty());
+        remember(state);
+        return state;
+    }
+
+    /** The supervisors' overrides by team, at most {@link #OVERRIDES_FRESH} old. */
+    public java.util.Map<String, TeamOverride> overrides() {
+        KnownOverrides last = known;
+        if (last == null || System.nanoTime() - last.readAt() > OVERRIDES_FRESH.toNanos()) {
+            return snapshot().overrides();
+        }
+        return last.byTeam();
+    }
+
+    private void remember(RoutingState state) {
+        known = new KnownOverrides(state.overrides(), System.nanoTime());
     }
 
     private Router.Outcome change(Function<RoutingState, Router.Outcome> operation) {
@@ -94,6 +120,7 @@ public class RoutingService {
             outcome = operation.apply(state);
             if (outcome.changed(state)) {
                 store.put(STATE_KEY, json.writeValueAsString(outcome.state()), KEEP);
+                remember(outcome.state());
             }
         }
         outcome.events().forEach(publisher::publishEvent);

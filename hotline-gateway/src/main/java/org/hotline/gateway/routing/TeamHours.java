@@ -1,12 +1,16 @@
 package org.hotline.gateway.routing;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline.gateway.config.HotlineConfig;
 import org.hotline.gateway.config.HotlineDirectory;
 
-/** Whether a team is open: a supervisor's override while it lasts, else the configured hours and holidays. */
+/**
+ * Whether a team is open: a supervisor's override while it lasts, else the configured hours and
+ * holidays. Overrides come from {@link RoutingService#overrides()} (at most a second old).
+ */
 public class TeamHours {
 
     private final HotlineDirectory directory;
@@ -18,12 +22,12 @@ public class TeamHours {
     }
 
     public boolean isOpen(String team, Instant at) {
-        return isOpen(team, at, routing.snapshot());
+        return isOpen(team, at, routing.overrides());
     }
 
     public Set<String> openTeams(Instant at) {
-        RoutingState state = routing.snapshot();
-        return directory.teams().stream().map(HotlineConfig.Team::id).filter(t -> isOpen(t, at, state)).collect(Collectors.toSet());
+        Map<String, TeamOverride> overrides = routing.overrides();
+        return directory.teams().stream().map(HotlineConfig.Team::id).filter(t -> isOpen(t, at, overrides)).collect(Collectors.toSet());
     }
 
     public boolean isHoliday(Instant at) {
@@ -31,8 +35,8 @@ public class TeamHours {
         return directory.isClosedDay(at.atZone(zone).toLocalDate());
     }
 
-    private boolean isOpen(String team, Instant at, RoutingState state) {
-        TeamOverride override = state.overrides().get(team);
+    private boolean isOpen(String team, Instant at, Map<String, TeamOverride> overrides) {
+        TeamOverride override = overrides.get(team);
         if (override != null && override.activeAt(at)) {
             return override.open();
         }

@@ -1,6 +1,5 @@
 package org.hotline.gateway.twilio;
 
-import com.twilio.security.RequestValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,12 +31,12 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
 
     public static final String FORM = TwilioSignatureFilter.class.getName() + ".form";
 
-    private final TwilioSettings settings;
     private final String publicBaseUrl;
     private final MeterRegistry metrics;
+    private final TwilioSignatures signatures;
 
     public TwilioSignatureFilter(TwilioSettings settings, String publicBaseUrl, MeterRegistry metrics) {
-        this.settings = settings;
+        this.signatures = settings.configured() ? new TwilioSignatures(settings.authToken()) : null;
         this.publicBaseUrl = publicBaseUrl.replaceFirst("/$", "");
         this.metrics = metrics;
     }
@@ -60,7 +59,7 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!settings.configured()) {
+        if (signatures == null) {
             reject(response, 503, "not_configured", "Twilio webhooks are disabled: TWILIO_AUTH_TOKEN is not set");
             return;
         }
@@ -79,7 +78,7 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
             return;
         }
         String url = publicBaseUrl + request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        if (!new RequestValidator(settings.authToken()).validate(url, form, signature)) {
+        if (!signatures.matches(url, form, signature)) {
             reject(response, 403, "bad_signature", "the X-Twilio-Signature does not match this request");
             return;
         }

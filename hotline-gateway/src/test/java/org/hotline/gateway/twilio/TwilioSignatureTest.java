@@ -27,6 +27,21 @@ class TwilioSignatureTest {
     }
 
     @Test
+    void shouldCheckAsTwilioSignsWithTheUrlAsGivenOrWithItsPort() {
+        var signatures = new TwilioSignatures(TOKEN);
+        assertThat(signatures.sign(URL, PARAMS)).isEqualTo("RSOYDt4T1cUTdK1PDd93/VVr8B8=");
+        assertThat(signatures.matches(URL, PARAMS, "RSOYDt4T1cUTdK1PDd93/VVr8B8=")).isTrue();
+        // Twilio may sign the URL with its port: the SDK's rule accepts either spelling
+        String withPort = "https://mycompany.com:443/myapp.php?foo=1&bar=2";
+        assertThat(signatures.matches(withPort, PARAMS, "RSOYDt4T1cUTdK1PDd93/VVr8B8=")).isTrue();
+        assertThat(signatures.matches(URL, PARAMS, TwilioSigner.sign(TOKEN, withPort, PARAMS))).isTrue();
+        Map<String, String> changed = new LinkedHashMap<>(PARAMS);
+        changed.put("Digits", "1235");
+        assertThat(signatures.matches(URL, changed, "RSOYDt4T1cUTdK1PDd93/VVr8B8=")).isFalse();
+        assertThat(signatures.matches(URL, PARAMS, "RSOYDt4T1cUTdK1PDd93/VVr8B8")).isFalse();
+    }
+
+    @Test
     void shouldPassASignedRequestWithAQueryStringToTheController() throws Exception {
         var filter = filter(TOKEN);
         String url = "https://mycompany.com/webhooks/twilio/myapp.php?foo=1&bar=2";

@@ -41,7 +41,7 @@ final class CallSessions {
     String handle(String callSid, String fingerprint, Function<Optional<VoiceSession>, Answer> work) {
         try (var held = sessions.lockAndGet("call:" + callSid, sessionKey(callSid), LOCK_LEASE, LOCK_WAIT)
                 .orElseThrow(() -> new IllegalStateException("the call is busy with another webhook"))) {
-            Optional<VoiceSession> current = held.value().map(text -> json.readValue(text, VoiceSession.class));
+            Optional<VoiceSession> current = held.value().map(this::read);
             if (fingerprint != null && current.isPresent() && current.get().answers().containsKey(fingerprint)) {
                 return current.get().answers().get(fingerprint);
             }
@@ -50,12 +50,17 @@ final class CallSessions {
                 // empty answers (status callbacks) need no copy: repeating them is harmless once the session says so
                 VoiceSession saved = fingerprint == null || answer.twiml().isEmpty() ? answer.session()
                         : answer.session().remembering(fingerprint, answer.twiml());
-                if (!held.putAndRelease(json.writeValueAsString(saved), SESSION_TTL)) {
+                if (!held.putAndRelease(saved.toText(), SESSION_TTL)) {
                     throw new IllegalStateException("the call's lock ran out before its session was saved");
                 }
             }
             return answer.twiml();
         }
+    }
+
+    /** A session saved before the compact form (JSON) is still read: calls in progress survive an upgrade. */
+    private VoiceSession read(String text) {
+        return text.startsWith("{") ? json.readValue(text, VoiceSession.class) : VoiceSession.fromText(text);
     }
 
     String answerOnce(String callSid, TwilioRequest request, String path, Function<VoiceSession, Answer> work) {

@@ -21,6 +21,11 @@ public final class Twiml {
         this.name = name;
     }
 
+    /** TwiML already written by {@link #toXml} of other elements (a cached piece), put in as it is. */
+    public static Twiml written(String xml) {
+        return new Twiml(null).text(xml);
+    }
+
     /** The root every answer has. */
     public static Twiml response() {
         return new Twiml("Response");
@@ -75,6 +80,13 @@ public final class Twiml {
         return children.stream().map(c -> c.name).toList();
     }
 
+    /** This element alone, without the XML declaration: a piece to keep and put in with {@link #written}. */
+    public String toFragment() {
+        StringBuilder out = new StringBuilder(256);
+        write(this, out);
+        return out.toString();
+    }
+
     public String toXml() {
         StringBuilder out = new StringBuilder(512).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         write(this, out);
@@ -82,6 +94,10 @@ public final class Twiml {
     }
 
     private static void write(Twiml element, StringBuilder out) {
+        if (element.name == null) {
+            out.append(element.text);
+            return;
+        }
         out.append('<').append(element.name);
         for (String[] attribute : element.attributes) {
             out.append(' ').append(attribute[0]).append("=\"");

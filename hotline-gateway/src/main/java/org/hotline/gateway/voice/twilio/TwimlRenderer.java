@@ -19,6 +19,12 @@ public class TwimlRenderer {
     private final PromptRenderer prompts;
     private final TwilioSettings settings;
     private final String publicBaseUrl;
+    /**
+     * A question's sentences as TwiML, by question: the flow's questions are few and the same for
+     * every caller (the 12-language menu is the first answer of every call), so each is written once.
+     */
+    private final java.util.Map<Step.Ask, String> questions = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_KEPT_QUESTIONS = 4096;
 
     public TwimlRenderer(PromptRenderer prompts, TwilioSettings settings, String publicBaseUrl) {
         this.prompts = prompts;
@@ -50,7 +56,16 @@ public class TwimlRenderer {
         Twiml gather = Twiml.element("Gather").attribute("input", "dtmf").attribute("action", BASE + "/gather?lang=" + ask.language() + turn)
                 .attribute("method", "POST").attribute("timeout", Math.max(1, ask.timeout().toSeconds()))
                 .attribute("numDigits", digits ? ask.maxDigits() : 1).attribute("finishOnKey", digits ? "#" : "");
-        question(ask).forEach(gather::add);
+        String sentences = questions.get(ask);
+        if (sentences == null) {
+            StringBuilder written = new StringBuilder();
+            question(ask).forEach(sentence -> written.append(sentence.toFragment()));
+            sentences = written.toString();
+            if (questions.size() < MAX_KEPT_QUESTIONS) {
+                questions.put(ask, sentences);
+            }
+        }
+        gather.add(Twiml.written(sentences));
         response.add(gather);
         // no key pressed: Twilio goes on to the next verb, which reports the silence
         response.add(Twiml.redirect(BASE + "/gather?silence=true&lang=" + ask.language() + turn));

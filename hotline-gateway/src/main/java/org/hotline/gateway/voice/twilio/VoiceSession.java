@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.gateway.flow.FlowState;
+import org.hotline.gateway.contact.FlowStateText;
 import org.hotline.gateway.flow.Input;
+import org.hotline.gateway.state.CompactText;
 
 /**
  * A Twilio call between webhooks: the flow's state and what the call log needs. Stored encrypted
@@ -97,5 +99,25 @@ public record VoiceSession(String callSid, String contact, Instant startedAt, Fl
 
     String language() {
         return flow.language();
+    }
+
+    private static final String TAG = "voice1";
+
+    /** The session as stored: the compact form ({@link CompactText}), written on every webhook of a call. */
+    String toText() {
+        CompactText.Writer out = CompactText.writer(TAG).text(callSid).text(contact).instant(startedAt);
+        FlowStateText.write(out, flow);
+        return out.instant(queuedAt).enumValue(leaveReason).text(officerId).instant(answeredAt).flag(transferred)
+                .flag(callbackReferred).flag(voicemailReferred).texts(referralIds).text(recordingUrl).flag(finished)
+                .number(turn).map(answers).toString();
+    }
+
+    static VoiceSession fromText(String text) {
+        CompactText.Reader in = CompactText.reader(text, TAG);
+        VoiceSession session = new VoiceSession(in.text(), in.text(), in.instant(), FlowStateText.read(in), in.instant(),
+                in.enumValue(Input.RouteOutcome.class), in.text(), in.instant(), in.flag(), in.flag(), in.flag(), in.texts(),
+                in.text(), in.flag(), in.integer(), in.map());
+        in.end();
+        return session;
     }
 }
