@@ -37,7 +37,12 @@ final class ConversationCommits {
 
     Conversation change(String conversationId, Function<Conversation, ConversationChange> change) {
         Conversation known = store.get(conversationId).orElseThrow(() -> new ConversationService.UnknownConversationException(conversationId));
-        return store.underLock(known.channel(), known.contact(), () -> {
+        return change(known.channel(), known.contact(), conversationId, change);
+    }
+
+    /** A change of a conversation whose person is known already (an outgoing message names them): one read fewer. */
+    Conversation change(ContactChannel channel, String contact, String conversationId, Function<Conversation, ConversationChange> change) {
+        return store.underLock(channel, contact, () -> {
             Conversation current = store.get(conversationId).orElseThrow(() -> new ConversationService.UnknownConversationException(conversationId));
             return commit(change.apply(current));
         });

@@ -39,6 +39,7 @@ public class ConversationStore {
     private final LockedSessions lockedSessions;
     private final PiiCipher cipher;
     private final JsonMapper json;
+    private final ConversationText stored;
 
     public ConversationStore(SessionStore store, LockManager locks, LockedSessions lockedSessions, PiiCipher cipher, JsonMapper json) {
         this.store = store;
@@ -46,15 +47,16 @@ public class ConversationStore {
         this.lockedSessions = lockedSessions;
         this.cipher = cipher;
         this.json = json;
+        this.stored = new ConversationText(json);
     }
 
     public Optional<Conversation> get(String id) {
-        return store.get("chat:conv:" + id).map(text -> json.readValue(text, Conversation.class));
+        return store.get("chat:conv:" + id).map(stored::conversation);
     }
 
     /** The person's open conversation: kept under their (hashed) address too, so a message finds it in one read. */
     public Optional<Conversation> openFor(ContactChannel channel, String contact) {
-        return store.get("chat:contact:" + personKey(channel, contact)).map(text -> json.readValue(text, Conversation.class))
+        return store.get("chat:contact:" + personKey(channel, contact)).map(stored::conversation)
                 .filter(c -> c.status() != Conversation.Status.CLOSED);
     }
 
@@ -65,8 +67,8 @@ public class ConversationStore {
      */
     public void save(Conversation before, Conversation after, List<ChatEntry> entries) {
         Map<String, String> values = new LinkedHashMap<>();
-        entries.forEach(e -> values.put(entryKey(after.id(), e.id()), json.writeValueAsString(e)));
-        String document = json.writeValueAsString(after);
+        entries.forEach(e -> values.put(entryKey(after.id(), e.id()), stored.write(e)));
+        String document = stored.write(after);
         values.put("chat:conv:" + after.id(), document);
         String personKey = "chat:contact:" + personKey(after.channel(), after.contact());
         if (after.status() != Conversation.Status.CLOSED) {
@@ -86,7 +88,7 @@ public class ConversationStore {
     }
 
     public Optional<ChatEntry> entry(String conversationId, String entryId) {
-        return store.get(entryKey(conversationId, entryId)).map(text -> json.readValue(text, ChatEntry.class));
+        return store.get(entryKey(conversationId, entryId)).map(stored::entry);
     }
 
     /** The transcript, oldest first; messages past the retention period are gone. */
@@ -113,7 +115,7 @@ public class ConversationStore {
         String key = personKey(channel, contact);
         try (var held = lockedSessions.lockAndGet("chat:" + key, "chat:contact:" + key, LEASE, WAIT)
                 .orElseThrow(() -> new ConversationBusyException("the conversation is busy; try again"))) {
-            return work.apply(held.value().map(text -> json.readValue(text, Conversation.class))
+            return work.apply(held.value().map(stored::conversation)
                     .filter(c -> c.status() != Conversation.Status.CLOSED));
         }
     }

@@ -30,23 +30,23 @@ final class DeliveryReports implements ChatSender.Results {
 
     /** The outbound queue reports a message sent (with the provider's id) or failed for good. */
     private void delivered(OutboundMessage message, String providerMessageId, String failure) {
-        if (store.get(message.conversationId()).isEmpty()) {
+        if (providerMessageId != null) {
+            store.rememberSent(message.channel(), providerMessageId, message.conversationId(), message.entryId());
+        }
+        try {
+            commits.change(message.channel(), message.to(), message.conversationId(), c -> {
+                Delivery status = failure == null ? Delivery.SENT : Delivery.FAILED;
+                ConversationChange work = new ConversationChange(c, c.settled(message.entryId()));
+                commits.entry(work, message.entryId()).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, failure)));
+                work.changes.add(InboxChange.of("delivery", work.conversation, message.entryId()));
+                return work;
+            });
+        } catch (ConversationService.UnknownConversationException gone) {
             // the conversation is gone (the embedded store keeps conversations in memory, and the
             // gateway restarted): the reply went all the same, there is nothing left to record it in
             log.warn("{} message {} of a conversation this gateway no longer holds was {}", message.channel().wireName(),
                     message.entryId(), failure == null ? "sent" : "not sent: " + failure);
-            return;
         }
-        if (providerMessageId != null) {
-            store.rememberSent(message.channel(), providerMessageId, message.conversationId(), message.entryId());
-        }
-        commits.change(message.conversationId(), c -> {
-            Delivery status = failure == null ? Delivery.SENT : Delivery.FAILED;
-            ConversationChange work = new ConversationChange(c, c.settled(message.entryId()));
-            commits.entry(work, message.entryId()).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, failure)));
-            work.changes.add(InboxChange.of("delivery", work.conversation, message.entryId()));
-            return work;
-        });
     }
 
     @Override

@@ -16,6 +16,12 @@ public final class EncryptingLockedSessions implements LockedSessions {
     }
 
     @Override
+    public Optional<String> putIfAbsent(String lock, String key, String value, Duration ttl) {
+        String context = EncryptingSessionStore.context(key);
+        return delegate.putIfAbsent(lock, key, cipher.encrypt(value, context), ttl).map(v -> cipher.decrypt(v, context));
+    }
+
+    @Override
     public Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait) {
         String context = EncryptingSessionStore.context(key);
         return delegate.lockAndGet(lock, key, lease, wait).map(held -> new Held() {

@@ -14,6 +14,15 @@ public interface LockedSessions {
     /** Takes {@code lock} and reads {@code key}, waiting up to {@code wait}; empty if another holder kept the lock all that time. */
     Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait);
 
+    /**
+     * Writes {@code value} under {@code key} unless a value is there, in one step (Redis: one
+     * {@code SET NX GET}), and answers the value that was there, if any. It is for the first write of
+     * a session that nothing else can have started yet and whose making changed nothing outside it:
+     * a second maker loses and reads the first one's. The store takes {@code lock} around it only
+     * where it has no such single step.
+     */
+    Optional<String> putIfAbsent(String lock, String key, String value, Duration ttl);
+
     /** A session under its lock. Closing it releases the lock without writing. */
     interface Held extends AutoCloseable {
 

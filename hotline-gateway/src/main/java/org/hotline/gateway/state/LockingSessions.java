@@ -15,6 +15,18 @@ public final class LockingSessions implements LockedSessions {
     }
 
     @Override
+    public Optional<String> putIfAbsent(String lock, String key, String value, Duration ttl) {
+        try (var held = lockAndGet(lock, key, Duration.ofSeconds(10), Duration.ofSeconds(8))
+                .orElseThrow(() -> new IllegalStateException("the session's lock was not free"))) {
+            if (held.value().isPresent()) {
+                return held.value();
+            }
+            held.putAndRelease(value, ttl);
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait) {
         Optional<LockManager.HeldLock> taken = locks.tryLock(lock, lease, wait);
         if (taken.isEmpty()) {

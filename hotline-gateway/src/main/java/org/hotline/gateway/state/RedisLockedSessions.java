@@ -42,6 +42,15 @@ public final class RedisLockedSessions implements LockedSessions {
     }
 
     @Override
+    public Optional<String> putIfAbsent(String lock, String key, String value, Duration ttl) {
+        byte[] sessionKey = (SESSION_PREFIX + key).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] there = redis.execute(connection -> connection.stringCommands().setGet(sessionKey,
+                value.getBytes(java.nio.charset.StandardCharsets.UTF_8), org.springframework.data.redis.core.types.Expiration.from(ttl),
+                org.springframework.data.redis.connection.RedisStringCommands.SetOption.SET_IF_ABSENT), true);
+        return Optional.ofNullable(there).map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
     public Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait) {
         List<String> keys = List.of(LOCK_PREFIX + lock, SESSION_PREFIX + key);
         String token = UUID.randomUUID().toString();

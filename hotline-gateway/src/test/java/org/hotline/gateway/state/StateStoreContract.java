@@ -49,6 +49,16 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void shouldCreateASessionOnceAndAnswerTheFirstToASecondMaker() {
+        assertThat(lockedSessions().putIfAbsent("call:CA11", "voice:CA11", "first", Duration.ofMinutes(5))).isEmpty();
+        assertThat(lockedSessions().putIfAbsent("call:CA11", "voice:CA11", "second", Duration.ofMinutes(5))).contains("first");
+        assertThat(sessions().get("voice:CA11")).as("the session store reads it, unchanged by the second").contains("first");
+        var held = lockedSessions().lockAndGet("call:CA11", "voice:CA11", Duration.ofSeconds(10), Duration.ZERO).orElseThrow();
+        assertThat(held.value()).as("and the next webhook under the lock").contains("first");
+        held.close();
+    }
+
+    @Test
     void shouldReleaseWithoutWritingWhenClosed() {
         try (var held = lockedSessions().lockAndGet("call:CA10", "voice:CA10", Duration.ofSeconds(10), Duration.ZERO).orElseThrow()) {
             assertThat(held.value()).isEmpty();

@@ -63,6 +63,23 @@ final class CallSessions {
         return text.startsWith("{") ? json.readValue(text, VoiceSession.class) : VoiceSession.fromText(text);
     }
 
+    /**
+     * The first webhook of a call whose answer changes nothing outside the session: the session is
+     * created with one write and no lock ({@link LockedSessions#putIfAbsent}). When the call already
+     * has a session (Twilio retried the webhook, or a duplicate raced this one), nothing is written
+     * and the answer is the one that session gave to this webhook, or {@code otherwise}'s.
+     */
+    String create(String callSid, String fingerprint, Answer answer, Function<VoiceSession, String> otherwise) {
+        VoiceSession created = answer.session().remembering(fingerprint, answer.twiml());
+        Optional<VoiceSession> there = sessions.putIfAbsent("call:" + callSid, sessionKey(callSid), created.toText(), SESSION_TTL)
+                .map(this::read);
+        if (there.isEmpty()) {
+            return answer.twiml();
+        }
+        String earlier = there.get().answers().get(fingerprint);
+        return earlier != null ? earlier : otherwise.apply(there.get());
+    }
+
     String answerOnce(String callSid, TwilioRequest request, String path, Function<VoiceSession, Answer> work) {
         return handle(callSid, fingerprint(path, request),
                 session -> work.apply(session.orElseThrow(() -> new TwilioCallService.UnknownCallException(callSid))));

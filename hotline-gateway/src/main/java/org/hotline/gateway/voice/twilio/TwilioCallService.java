@@ -68,13 +68,19 @@ public class TwilioCallService {
 
     public String incoming(TwilioRequest request, String path) {
         String callSid = request.callSid();
-        return calls.handle(callSid, CallSessions.fingerprint(path, request), existing -> {
+        String fingerprint = CallSessions.fingerprint(path, request);
+        Optional<String> caller = callerNumber(request.from());
+        FlowEngine.Result result = contacts.start(callSid, Person.caller(ContactChannel.TWILIO_VOICE, caller.orElse(null)));
+        if (result.steps().stream().noneMatch(step -> step instanceof Step.Refer || step instanceof Step.Route)) {
+            // the usual first answer (a greeting, the language menu) changes nothing but the session: one write, no lock
+            VoiceSession session = VoiceSession.start(callSid, caller.orElse(null), clock.instant(), result.state());
+            return calls.create(callSid, fingerprint, render(session, result.steps()), this::respondWait);
+        }
+        return calls.handle(callSid, fingerprint, existing -> {
             if (existing.isPresent()) {
                 // the call is already running: a late duplicate of the first webhook asks nothing new
                 return answer(null, respondWait(existing.get()));
             }
-            Optional<String> caller = callerNumber(request.from());
-            FlowEngine.Result result = contacts.start(callSid, Person.caller(ContactChannel.TWILIO_VOICE, caller.orElse(null)));
             VoiceSession session = VoiceSession.start(callSid, caller.orElse(null), clock.instant(), result.state());
             return render(session, result.steps());
         });

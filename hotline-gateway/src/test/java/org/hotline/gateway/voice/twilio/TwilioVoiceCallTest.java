@@ -385,6 +385,37 @@ class TwilioVoiceCallTest {
     }
 
     @Test
+    void shouldAnswerARetriedOrDuplicatedFirstWebhookWithTheSameMenuAndKeepOneSession() throws Exception {
+        String callSid = "CA0000000000000000000000000000001E";
+        // four copies at once (a retry racing the original): the first session made is everyone's answer
+        var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Reply>> copies = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            copies.add(pool.submit(() -> {
+                start.await();
+                return webhook("/webhooks/twilio/voice", call(callSid));
+            }));
+        }
+        start.countDown();
+        List<String> bodies = new java.util.ArrayList<>();
+        for (var copy : copies) {
+            Reply reply = copy.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(reply.status()).isEqualTo(200);
+            bodies.add(reply.body());
+        }
+        pool.shutdown();
+        assertThat(bodies).as("one answer for every copy").containsOnly(bodies.getFirst());
+        Reply retry = webhook("/webhooks/twilio/voice", call(callSid));
+        assertThat(retry.body()).isEqualTo(bodies.getFirst());
+        // the session is the one call's: its menu answers the caller's key
+        Twiml menu = Twiml.parse(retry.body());
+        Reply chosen = webhook(menu.value("/Response/Gather/@action"), call(callSid, "Digits", "2"));
+        assertThat(chosen.status()).isEqualTo(200);
+        assertThat(chosen.body()).contains("<Gather");
+    }
+
+    @Test
     void shouldAnswerARetriedWebhookTheSameWayAndReferOnce() {
         String callSid = "CA0000000000000000000000000000001C";
         Twiml voicemail = dial(callSid, "2", "2").twiml();
