@@ -76,7 +76,7 @@ public class ChatSender {
     }
 
     public void enqueue(OutboundMessage message) {
-        streams.append(STREAM, TYPE, json.writeValueAsString(message));
+        streams.append(STREAM, TYPE, message.toText());
     }
 
     /**
@@ -104,7 +104,7 @@ public class ChatSender {
         entries.addAll(streams.readNew(STREAM, GROUP, consumer, batch, idle ? wait : Duration.ZERO));
         Instant now = clock.instant();
         for (StreamEntry entry : entries) {
-            OutboundMessage message = json.readValue(entry.payload(), OutboundMessage.class);
+            OutboundMessage message = OutboundMessage.fromText(entry.payload(), json);
             Deque<Pending> queue = waiting.computeIfAbsent(message.conversationId(), id -> new ArrayDeque<>());
             if (queue.stream().noneMatch(p -> p.streamId().equals(entry.id()))) {
                 queue.add(new Pending(entry.id(), message, now));

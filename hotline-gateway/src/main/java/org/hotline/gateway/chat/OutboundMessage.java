@@ -2,6 +2,7 @@ package org.hotline.gateway.chat;
 
 import org.hotline.gateway.channel.ContactChannel;
 import java.util.List;
+import org.hotline.gateway.state.CompactText;
 
 /**
  * A message waiting in the durable outbound queue for its provider.
@@ -14,5 +15,37 @@ public record OutboundMessage(String conversationId, String entryId, ContactChan
 
     public OutboundMessage {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    private static final String TAG = "out1";
+
+    /** As it waits in the outbound stream: the compact form ({@link CompactText}). */
+    String toText() {
+        CompactText.Writer out = CompactText.writer(TAG).text(conversationId).text(entryId).enumValue(channel).text(to).text(from)
+                .text(text).number(buttons.size());
+        buttons.forEach(b -> out.text(b.reply()).text(b.label()));
+        return out.flag(template).toString();
+    }
+
+    /** A queued message; one queued before the compact form (JSON) is read by {@code json}. */
+    static OutboundMessage fromText(String stored, tools.jackson.databind.json.JsonMapper json) {
+        if (stored.startsWith("{")) {
+            return json.readValue(stored, OutboundMessage.class);
+        }
+        CompactText.Reader in = CompactText.reader(stored, TAG);
+        String conversationId = in.text();
+        String entryId = in.text();
+        ContactChannel channel = in.enumValue(ContactChannel.class);
+        String to = in.text();
+        String from = in.text();
+        String text = in.text();
+        int count = in.integer();
+        List<Reply.Button> buttons = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            buttons.add(new Reply.Button(in.text(), in.text()));
+        }
+        OutboundMessage message = new OutboundMessage(conversationId, entryId, channel, to, from, text, buttons, in.flag());
+        in.end();
+        return message;
     }
 }

@@ -16,6 +16,24 @@ public final class PhoneNumbers {
         if (number == null || !E164.matcher(number).matches()) {
             return false;
         }
+        // E.164 already: the country calling code is the first 1 to 3 digits libphonenumber knows
+        // (calling codes are prefix-free), the rest the national number as written. Valid so, it is
+        // valid: every webhook is spared libphonenumber's general parse. Otherwise the parse decides,
+        // as it may read a national number differently (a leading zero kept, Norfolk Island's
+        // numbers completed with a digit).
+        for (int length = 1; length <= 3; length++) {
+            int code = Integer.parseInt(number, 1, 1 + length, 10);
+            if (!UTIL.getRegionCodeForCountryCode(code).equals("ZZ")) {
+                var asWritten = new com.google.i18n.phonenumbers.Phonenumber.PhoneNumber().setCountryCode(code)
+                        .setNationalNumber(Long.parseLong(number, 1 + length, number.length(), 10));
+                return number.charAt(1 + length) != '0' && UTIL.isValidNumber(asWritten) || parsedValid(number);
+            }
+        }
+        return false;
+    }
+
+    /** libphonenumber's own reading of a number in international form. */
+    static boolean parsedValid(String number) {
         try {
             return UTIL.isValidNumber(UTIL.parse(number, "ZZ"));
         } catch (NumberParseException e) {

@@ -58,6 +58,14 @@ class ConversationTextTest {
     }
 
     @Test
+    void aQueuedReplyComesBackAndOneQueuedAsJsonBeforeIsRead() {
+        OutboundMessage message = new OutboundMessage("cabc", "m2", ContactChannel.VIBER, "user==:1|~", null, "Выберите: 1|2",
+                List.of(new Reply.Button("1", "Українська"), new Reply.Button("2", "English")), false);
+        assertThat(OutboundMessage.fromText(message.toText(), json)).isEqualTo(message);
+        assertThat(OutboundMessage.fromText(json.writeValueAsString(message), json)).isEqualTo(message);
+    }
+
+    @Test
     void aDamagedRecordIsRefused() {
         String written = text.write(conversation());
         assertThatThrownBy(() -> text.conversation(written.substring(0, written.length() - 2))).isInstanceOf(IllegalArgumentException.class);
