@@ -67,6 +67,43 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** Webhooks are timed by their own filter, right after the body cap; the servlet observation skips them. */
+    @Bean
+    FilterRegistrationBean<WebhookTimer> webhookTimer(MeterRegistry metrics) {
+        var registration = new FilterRegistrationBean<>(new WebhookTimer(metrics));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    io.micrometer.observation.ObservationPredicate webhooksNotObserved() {
+        return (name, context) -> !(context instanceof org.springframework.http.server.observation.ServerRequestObservationContext request
+                && request.getCarrier() != null && request.getCarrier().getRequestURI().startsWith(WebhookTimer.NOT_OBSERVED));
+    }
+
+    /**
+     * The resource chain's URL rewriting serves the console's pages (webjar links); a webhook's
+     * answer has no links, and the wrapper cost every one of them.
+     */
+    @Bean
+    FilterRegistrationBean<org.springframework.web.servlet.resource.ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        var registration = new FilterRegistrationBean<org.springframework.web.servlet.resource.ResourceUrlEncodingFilter>(
+                new org.springframework.web.servlet.resource.ResourceUrlEncodingFilter() {
+                    @Override
+                    public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
+                                         jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+                        if (request instanceof jakarta.servlet.http.HttpServletRequest http && WebhookPaths.isUnder(http, WebhookTimer.NOT_OBSERVED)) {
+                            chain.doFilter(request, response);
+                        } else {
+                            super.doFilter(request, response, chain);
+                        }
+                    }
+                });
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
+        return registration;
+    }
+
     /**
      * No observation around each security filter: it made every webhook allocate a context per
      * filter and told nothing the request's own metrics do not (sign-in failures are counted and

@@ -116,6 +116,7 @@ class TwilioVoiceCallTest {
     @Autowired CallLog callLog;
     @Autowired JsonMapper json;
     @Autowired CallScreens screens;
+    @Autowired io.micrometer.core.instrument.MeterRegistry metrics;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -382,6 +383,19 @@ class TwilioVoiceCallTest {
         assertThat(webhook("/webhooks/twilio/voice", params, TwilioSigner.sign(TOKEN, "http://localhost:" + port + "/webhooks/twilio/voice", params))
                 .status()).isEqualTo(403);
         assertThat(store.get("voice:CA0000000000000000000000000000001B")).isEmpty();
+    }
+
+    @Test
+    void shouldTimeWebhooksByProviderAndStatusOutsideTheServletObservation() {
+        var timer = metrics.find("hotline.webhooks.duration").tags("provider", "twilio", "status", "2xx");
+        long before = timer.timer() == null ? 0 : timer.timer().count();
+        webhook("/webhooks/twilio/voice", call("CA0000000000000000000000000000001F"));
+        webhook("/webhooks/twilio/voice", call("CA0000000000000000000000000000002F"), "forged");
+
+        assertThat(timer.timer().count()).isEqualTo(before + 1);
+        assertThat(metrics.find("hotline.webhooks.duration").tags("provider", "twilio", "status", "4xx").timer()).isNotNull();
+        assertThat(metrics.find("http.server.requests").timers()).as("webhooks are not in the servlet observation")
+                .noneMatch(t -> String.valueOf(t.getId().getTag("uri")).startsWith("/webhooks"));
     }
 
     @Test
