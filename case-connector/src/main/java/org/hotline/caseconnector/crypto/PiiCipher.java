@@ -76,20 +76,21 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
             return null;
         }
         try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
+            byte[] input = plaintext.getBytes(StandardCharsets.UTF_8);
             Cipher cipher = cipher();
-            byte[] sealed;
+            byte[] out;
             try {
-                cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+                // the nonce, then the sealed text with its tag, in one array: no copy of either
+                out = new byte[NONCE_BYTES + input.length + TAG_BITS / 8];
+                byte[] nonce = new byte[NONCE_BYTES];
+                RANDOM.nextBytes(nonce);
+                System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+                cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, out, 0, NONCE_BYTES));
                 cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-                sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+                cipher.doFinal(input, 0, input.length, out, NONCE_BYTES);
             } finally {
                 give(ciphers, cipher);
             }
-            byte[] out = new byte[NONCE_BYTES + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
             return PREFIX + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);

@@ -69,7 +69,9 @@ public class TwilioSignatureFilter extends OncePerRequestFilter {
             return;
         }
         // the body is capped by BodySizeLimitFilter before this reads it
-        byte[] body = request.getInputStream().readAllBytes();
+        // read to its declared length (a buffer of that size, not readAllBytes' 16 KB ones)
+        int declared = request.getContentLength();
+        byte[] body = declared >= 0 ? request.getInputStream().readNBytes(declared) : request.getInputStream().readAllBytes();
         Map<String, String> form;
         try {
             form = parseForm(new String(body, StandardCharsets.UTF_8));
