@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.hotline.caseconnector.delivery.RetryPolicy;
 import org.hotline.gateway.state.LockManager;
+import org.hotline.gateway.state.StateWrite;
 import org.hotline.gateway.state.StreamStore;
 import org.hotline.gateway.state.StreamStore.StreamEntry;
 import org.slf4j.Logger;
@@ -75,8 +76,9 @@ public class ChatSender {
         this.results = results;
     }
 
-    public void enqueue(OutboundMessage message) {
-        streams.append(STREAM, TYPE, message.toText());
+    /** A message as the queue takes it: appended with the change that wrote it, in the same step. */
+    static StateWrite.Append queued(OutboundMessage message) {
+        return new StateWrite.Append(STREAM, TYPE, message.toText());
     }
 
     /**
@@ -111,9 +113,12 @@ public class ChatSender {
             }
         }
         List<Callable<Integer>> due = new ArrayList<>();
+        // acknowledged together after the round: an entry sent but not yet acknowledged when the
+        // gateway dies is claimed again and found sent (stillToSend), so nothing goes twice
+        java.util.Queue<String> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
         waiting.forEach((conversation, queue) -> {
             if (!now.isBefore(notBefore.getOrDefault(conversation, now))) {
-                due.add(() -> sendInOrder(conversation, queue));
+                due.add(() -> sendInOrder(conversation, queue, finished));
             }
         });
         if (due.isEmpty()) {
@@ -131,11 +136,13 @@ public class ChatSender {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             log.error("sending chat messages failed", e.getCause());
+        } finally {
+            streams.ack(STREAM, GROUP, List.copyOf(finished));
         }
         return sent;
     }
 
-    private int sendInOrder(String conversation, Deque<Pending> queue) {
+    private int sendInOrder(String conversation, Deque<Pending> queue, java.util.Queue<String> finished) {
         int done = 0;
         while (!queue.isEmpty()) {
             Pending pending = queue.peekFirst();
@@ -143,7 +150,7 @@ public class ChatSender {
                 return done;
             }
             queue.pollFirst();
-            streams.ack(STREAM, GROUP, pending.streamId());
+            finished.add(pending.streamId());
             failures.remove(conversation);
             notBefore.remove(conversation);
             done++;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
@@ -22,14 +23,12 @@ import org.hotline.gateway.routing.RoutingService;
 final class ConversationCommits {
 
     private final ConversationStore store;
-    private final ChatSender sender;
     private final RoutingService routing;
     private final InboxEvents inbox;
     private final ContactRunner contacts;
 
-    ConversationCommits(ConversationStore store, ChatSender sender, RoutingService routing, InboxEvents inbox, ContactRunner contacts) {
+    ConversationCommits(ConversationStore store, RoutingService routing, InboxEvents inbox, ContactRunner contacts) {
         this.store = store;
-        this.sender = sender;
         this.routing = routing;
         this.inbox = inbox;
         this.contacts = contacts;
@@ -37,14 +36,19 @@ final class ConversationCommits {
 
     Conversation change(String conversationId, Function<Conversation, ConversationChange> change) {
         Conversation known = store.get(conversationId).orElseThrow(() -> new ConversationService.UnknownConversationException(conversationId));
-        return change(known.channel(), known.contact(), conversationId, change);
+        return change(known.channel(), known.contact(), conversationId, null, (current, entry) -> change.apply(current));
     }
 
-    /** A change of a conversation whose person is known already (an outgoing message names them): one read fewer. */
-    Conversation change(ContactChannel channel, String contact, String conversationId, Function<Conversation, ConversationChange> change) {
-        return store.underLock(channel, contact, () -> {
-            Conversation current = store.get(conversationId).orElseThrow(() -> new ConversationService.UnknownConversationException(conversationId));
-            return commit(change.apply(current));
+    /**
+     * A change of a conversation whose person is known already (an outgoing message names them), given
+     * one of its messages read with the lock ({@code entryId}, if not null): no reads but the locked one.
+     */
+    Conversation change(ContactChannel channel, String contact, String conversationId, String entryId,
+                        BiFunction<Conversation, Optional<ChatEntry>, ConversationChange> change) {
+        return store.withConversation(channel, contact, conversationId, entryId == null ? List.of() : List.of(entryId), held -> {
+            Conversation current = held.conversation()
+                    .orElseThrow(() -> new ConversationService.UnknownConversationException(conversationId));
+            return commit(change.apply(current, entryId == null ? Optional.empty() : held.entry(entryId)), held);
         });
     }
 
@@ -54,12 +58,18 @@ final class ConversationCommits {
         return changed != null ? Optional.of(changed) : store.entry(work.conversation.id(), entryId);
     }
 
-    Conversation commit(ConversationChange work) {
+    /**
+     * Saves the change with the replies it queues, then carries out its other effects (the call log,
+     * routing) while the person's lock is still held; with none, the lock goes with the save. Inbox
+     * events go last: they only tell consoles to look again.
+     */
+    Conversation commit(ConversationChange work, ConversationStore.Held held) {
         Conversation c = work.conversation;
-        if (work.before == null || !c.equals(work.before) || !work.entries.isEmpty()) {
-            store.save(work.before, c, List.copyOf(work.entries.values()));
+        boolean last = work.record == null && work.toQueue.isEmpty();
+        if (work.before == null || !c.equals(work.before) || !work.entries.isEmpty() || !work.outgoing.isEmpty()) {
+            store.save(held, work.before, c, List.copyOf(work.entries.values()), work.outgoing.stream().map(ChatSender::queued).toList(),
+                    work.sentAs, last);
         }
-        work.outgoing.forEach(sender::enqueue);
         if (work.record != null) {
             contacts.ended(work.record, person(c.channel(), c.contact()));
             if (work.before != null && work.before.status() == Conversation.Status.QUEUED && c.officerId() == null) {

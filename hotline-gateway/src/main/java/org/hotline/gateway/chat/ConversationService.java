@@ -48,7 +48,7 @@ public class ConversationService {
         this.outbox = outbox;
         this.inbox = inbox;
         this.clock = clock;
-        this.commits = new ConversationCommits(store, sender, routing, inbox, contacts);
+        this.commits = new ConversationCommits(store, routing, inbox, contacts);
         this.steps = new ChatFlowSteps(text, contacts, directory, commits);
         this.writer = new ChatWriter(settings, commits);
         this.deliveries = new DeliveryReports(store, commits);
@@ -82,10 +82,11 @@ public class ConversationService {
 
     private void receive(InboundMessage message) {
         Instant now = clock.instant();
-        store.withOpen(message.channel(), message.contact(), open -> {
+        store.withOpen(message.channel(), message.contact(), held -> {
+            Optional<Conversation> open = held.open();
             if (open.isPresent() && open.get().recentInbound().contains(message.providerMessageId())) {
                 // saved by an earlier attempt that failed before its effects: finish those
-                return commits.commit(commits.redo(open.get()));
+                return commits.commit(commits.redo(open.get()), held);
             }
             ConversationChange work;
             FlowEngine.Result result;
@@ -114,15 +115,15 @@ public class ConversationService {
             if (reply != null) {
                 writer.write(work, reply, "flow", now);
             }
-            return commits.commit(work);
+            return commits.commit(work, held);
         });
     }
 
     /** Viber: the person opened the chat. A new person gets the welcome (the flow's first question). */
     private Reply started(ChatEvent.Started event) {
         Instant now = clock.instant();
-        return store.withOpen(event.channel(), event.contact(), open -> {
-            if (open.isPresent()) {
+        return store.withOpen(event.channel(), event.contact(), held -> {
+            if (held.open().isPresent()) {
                 return null;
             }
             FlowEngine.Result result = contacts.start(newId("c"), ConversationCommits.person(event.channel(), event.contact()));
@@ -136,7 +137,7 @@ public class ConversationService {
                 work.conversation = work.conversation.wrote(welcome.id(), now, false);
                 work.entries.put(welcome.id(), welcome);
             }
-            commits.commit(work);
+            commits.commit(work, held);
             return reply;
         });
     }

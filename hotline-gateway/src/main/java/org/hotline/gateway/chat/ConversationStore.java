@@ -6,11 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.LockManager;
 import org.hotline.gateway.state.LockedSessions;
 import org.hotline.gateway.state.SessionStore;
+import org.hotline.gateway.state.StateWrite;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,25 +62,35 @@ public class ConversationStore {
     }
 
     /**
-     * Saves the conversation with its new or changed messages in one write (messages first where the
-     * store writes in turn, so a conversation never counts a message it does not have), and keeps the
-     * open index in step.
+     * Saves the conversation with its new or changed messages and the replies it queues, in one write
+     * under the person's lock (one script on Redis: a conversation never counts a message it does not
+     * have, nor is saved without its replies), and keeps the open index in step. {@code last}: nothing
+     * else is to happen under the lock, so it is released with the write unless the index changes too
+     * (that change must not be overtaken by the person's next one).
      */
-    public void save(Conversation before, Conversation after, List<ChatEntry> entries) {
+    public void save(Held held, Conversation before, Conversation after, List<ChatEntry> entries, List<StateWrite.Append> queued,
+                     Map<String, String> sentAs, boolean last) {
         Map<String, String> values = new LinkedHashMap<>();
         entries.forEach(e -> values.put(entryKey(after.id(), e.id()), stored.write(e)));
+        sentAs.forEach((providerMessageId, entryId) ->
+                values.put(sentKey(after.channel(), providerMessageId), after.id() + " " + entryId));
         String document = stored.write(after);
         values.put("chat:conv:" + after.id(), document);
         String personKey = "chat:contact:" + personKey(after.channel(), after.contact());
+        List<String> removals = List.of();
         if (after.status() != Conversation.Status.CLOSED) {
             values.put(personKey, document);
-        }
-        store.putAll(values, KEEP);
-        if (after.status() == Conversation.Status.CLOSED && (before == null || before.status() != Conversation.Status.CLOSED)) {
-            store.remove(personKey);
+        } else if (before == null || before.status() != Conversation.Status.CLOSED) {
+            removals = List.of(personKey);
         }
         OpenSummary was = before == null || !inInbox(before) ? null : summary(before);
         OpenSummary now = inInbox(after) ? summary(after) : null;
+        boolean indexChanges = now != null ? !now.equals(was) : was != null;
+        StateWrite write = new StateWrite(values, KEEP, removals, queued);
+        boolean written = last && !indexChanges ? held.lock.writeAndRelease(write) : held.lock.write(write);
+        if (!written) {
+            throw new ConversationBusyException("the conversation's lock ran out before its change was saved; try again");
+        }
         if (now != null && !now.equals(was)) {
             changeIndex(index -> index.put(now.id(), now));
         } else if (now == null && was != null) {
@@ -107,37 +118,88 @@ public class ConversationStore {
 
     /**
      * Runs {@code work} holding the person's lock, given their open conversation: the lock taken and
-     * the conversation read in one step (one round trip on Redis). The lock is released after
-     * {@code work}, which saves and then carries out the effects (the replies among them): releasing it
-     * with the save would let the person's next message overtake this one's replies.
+     * the conversation read in one step (one round trip on Redis). The lock goes with the save when
+     * nothing follows it ({@link #save}), or when {@code work} ends.
      */
-    public <T> T withOpen(ContactChannel channel, String contact, java.util.function.Function<Optional<Conversation>, T> work) {
+    public <T> T withOpen(ContactChannel channel, String contact, Function<Held, T> work) {
         String key = personKey(channel, contact);
-        try (var held = lockedSessions.lockAndGet("chat:" + key, "chat:contact:" + key, LEASE, WAIT)
-                .orElseThrow(() -> new ConversationBusyException("the conversation is busy; try again"))) {
-            return work.apply(held.value().map(stored::conversation)
-                    .filter(c -> c.status() != Conversation.Status.CLOSED));
+        try (Held held = lock(key, List.of("chat:contact:" + key), List.of())) {
+            return work.apply(held);
         }
     }
 
-    /** Runs {@code work} holding the person's lock. */
-    public <T> T underLock(ContactChannel channel, String contact, Supplier<T> work) {
-        try (var lock = locks.tryLock("chat:" + personKey(channel, contact), LEASE, WAIT)
-                .orElseThrow(() -> new ConversationBusyException("the conversation is busy; try again"))) {
-            return work.get();
+    /**
+     * Runs {@code work} holding the person's lock, given the conversation and the messages named
+     * (read with the lock, in one step on Redis).
+     */
+    public <T> T withConversation(ContactChannel channel, String contact, String conversationId, List<String> entryIds,
+                                  Function<Held, T> work) {
+        List<String> keys = new java.util.ArrayList<>(1 + entryIds.size());
+        keys.add("chat:conv:" + conversationId);
+        entryIds.forEach(id -> keys.add(entryKey(conversationId, id)));
+        try (Held held = lock(personKey(channel, contact), keys, entryIds)) {
+            return work.apply(held);
         }
     }
 
-    /** Remembers which conversation and entry a provider's message id belongs to, for its statuses. */
-    public void rememberSent(ContactChannel channel, String providerMessageId, String conversationId, String entryId) {
-        store.put("chat:sent:" + channel.wireName() + ":" + providerMessageId, conversationId + " " + entryId, KEEP);
+    private Held lock(String personKey, List<String> keys, List<String> entryIds) {
+        LockedSessions.Held lock = lockedSessions.lockAndGet("chat:" + personKey, keys, LEASE, WAIT)
+                .orElseThrow(() -> new ConversationBusyException("the conversation is busy; try again"));
+        try {
+            Map<String, ChatEntry> entries = new LinkedHashMap<>();
+            for (int i = 0; i < entryIds.size(); i++) {
+                lock.values().get(i + 1).map(stored::entry).ifPresent(e -> entries.put(e.id(), e));
+            }
+            return new Held(lock, lock.value().map(stored::conversation), entries);
+        } catch (RuntimeException unreadable) {
+            lock.close();
+            throw unreadable;
+        }
+    }
+
+    /** A person's lock, held, with what was read under it. Closing it releases the lock if the save has not. */
+    public static final class Held implements AutoCloseable {
+        private final LockedSessions.Held lock;
+        private final Optional<Conversation> conversation;
+        private final Map<String, ChatEntry> entries;
+
+        private Held(LockedSessions.Held lock, Optional<Conversation> conversation, Map<String, ChatEntry> entries) {
+            this.lock = lock;
+            this.conversation = conversation;
+            this.entries = entries;
+        }
+
+        /** The conversation read with the lock, whatever its status. */
+        public Optional<Conversation> conversation() {
+            return conversation;
+        }
+
+        /** The conversation read with the lock if it is still open (a closed one's person starts a new one). */
+        public Optional<Conversation> open() {
+            return conversation.filter(c -> c.status() != Conversation.Status.CLOSED);
+        }
+
+        /** A message read with the lock, if it was asked for and is there. */
+        Optional<ChatEntry> entry(String entryId) {
+            return Optional.ofNullable(entries.get(entryId));
+        }
+
+        @Override
+        public void close() {
+            lock.close();
+        }
+    }
+
+    /** Where a provider's message id is remembered (with the change that records it sent), for its statuses. */
+    private static String sentKey(ContactChannel channel, String providerMessageId) {
+        return "chat:sent:" + channel.wireName() + ":" + providerMessageId;
     }
 
     /** Which message of which conversation a provider's message id was sent as. */
     public record Sent(String conversationId, String entryId) {}
 
     public Optional<Sent> sent(ContactChannel channel, String providerMessageId) {
-        return store.get("chat:sent:" + channel.wireName() + ":" + providerMessageId)
+        return store.get(sentKey(channel, providerMessageId))
                 .map(v -> v.split(" ", 2)).map(ids -> new Sent(ids[0], ids[1]));
     }
 

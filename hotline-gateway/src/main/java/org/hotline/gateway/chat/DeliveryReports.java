@@ -30,14 +30,15 @@ final class DeliveryReports implements ChatSender.Results {
 
     /** The outbound queue reports a message sent (with the provider's id) or failed for good. */
     private void delivered(OutboundMessage message, String providerMessageId, String failure) {
-        if (providerMessageId != null) {
-            store.rememberSent(message.channel(), providerMessageId, message.conversationId(), message.entryId());
-        }
         try {
-            commits.change(message.channel(), message.to(), message.conversationId(), c -> {
+            commits.change(message.channel(), message.to(), message.conversationId(), message.entryId(), (c, entry) -> {
                 Delivery status = failure == null ? Delivery.SENT : Delivery.FAILED;
                 ConversationChange work = new ConversationChange(c, c.settled(message.entryId()));
-                commits.entry(work, message.entryId()).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, failure)));
+                entry.ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, failure)));
+                if (providerMessageId != null) {
+                    // remembered with the change, for the provider's statuses that follow
+                    work.sentAs.put(providerMessageId, message.entryId());
+                }
                 work.changes.add(InboxChange.of("delivery", work.conversation, message.entryId()));
                 return work;
             });

@@ -1,6 +1,7 @@
 package org.hotline.gateway.state;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.hotline.caseconnector.crypto.PiiCipher;
 
@@ -22,19 +23,28 @@ public final class EncryptingLockedSessions implements LockedSessions {
     }
 
     @Override
-    public Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait) {
-        String context = EncryptingSessionStore.context(key);
-        return delegate.lockAndGet(lock, key, lease, wait).map(held -> new Held() {
-            private final Optional<String> value = decrypted(held, context);
+    public Optional<Held> lockAndGet(String lock, List<String> keys, Duration lease, Duration wait) {
+        return delegate.lockAndGet(lock, keys, lease, wait).map(held -> new Held() {
+            private final List<Optional<String>> values = decrypted(held, keys);
 
             @Override
-            public Optional<String> value() {
-                return value;
+            public List<Optional<String>> values() {
+                return values;
             }
 
             @Override
             public boolean putAndRelease(String newValue, Duration ttl) {
-                return held.putAndRelease(cipher.encrypt(newValue, context), ttl);
+                return held.putAndRelease(cipher.encrypt(newValue, EncryptingSessionStore.context(keys.getFirst())), ttl);
+            }
+
+            @Override
+            public boolean write(StateWrite write) {
+                return held.write(encrypted(write));
+            }
+
+            @Override
+            public boolean writeAndRelease(StateWrite write) {
+                return held.writeAndRelease(encrypted(write));
             }
 
             @Override
@@ -44,10 +54,25 @@ public final class EncryptingLockedSessions implements LockedSessions {
         });
     }
 
-    /** The value in plain text; a value that does not decrypt releases the lock before it is reported. */
-    private Optional<String> decrypted(Held held, String context) {
+    /** Values sealed to their keys and stream entries to their stream and type, as the two stores seal them. */
+    private StateWrite encrypted(StateWrite write) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        write.values().forEach((key, value) -> values.put(key, cipher.encrypt(value, EncryptingSessionStore.context(key))));
+        List<StateWrite.Append> appends = write.appends().stream()
+                .map(a -> new StateWrite.Append(a.stream(), a.type(), cipher.encrypt(a.payload(), PiiCipher.streamContext(a.stream(), a.type()))))
+                .toList();
+        return new StateWrite(values, write.ttl(), write.removals(), appends);
+    }
+
+    /** The values in plain text; a value that does not decrypt releases the lock before it is reported. */
+    private List<Optional<String>> decrypted(Held held, List<String> keys) {
         try {
-            return held.value().map(v -> cipher.decrypt(v, context));
+            List<Optional<String>> values = new java.util.ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                String context = EncryptingSessionStore.context(keys.get(i));
+                values.add(held.values().get(i).map(v -> cipher.decrypt(v, context)));
+            }
+            return values;
         } catch (RuntimeException unreadable) {
             held.close();
             throw unreadable;

@@ -41,6 +41,11 @@ public final class EncryptingStreamStore implements StreamStore {
     }
 
     @Override
+    public void ack(String stream, String group, List<String> ids) {
+        delegate.ack(stream, group, ids);
+    }
+
+    @Override
     public long pendingCount(String stream, String group) {
         return delegate.pendingCount(stream, group);
     }

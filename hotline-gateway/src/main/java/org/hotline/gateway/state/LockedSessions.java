@@ -1,6 +1,7 @@
 package org.hotline.gateway.state;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,12 @@ import java.util.Optional;
 public interface LockedSessions {
 
     /** Takes {@code lock} and reads {@code key}, waiting up to {@code wait}; empty if another holder kept the lock all that time. */
-    Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait);
+    default Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait) {
+        return lockAndGet(lock, List.of(key), lease, wait);
+    }
+
+    /** Takes {@code lock} and reads every one of {@code keys} with it (Redis: one script); {@link Held#value()} is the first's. */
+    Optional<Held> lockAndGet(String lock, List<String> keys, Duration lease, Duration wait);
 
     /**
      * Writes {@code value} under {@code key} unless a value is there, in one step (Redis: one
@@ -26,13 +32,28 @@ public interface LockedSessions {
     /** A session under its lock. Closing it releases the lock without writing. */
     interface Held extends AutoCloseable {
 
-        Optional<String> value();
+        /** The first key's value. */
+        default Optional<String> value() {
+            return values().getFirst();
+        }
+
+        /** The keys' values, in the order the keys were given. */
+        List<Optional<String>> values();
 
         /**
-         * Writes the value and releases the lock in one step; false (and nothing written) when the
-         * lease ran out and the lock is no longer this holder's.
+         * Writes the value under the first key and releases the lock in one step; false (and nothing
+         * written) when the lease ran out and the lock is no longer this holder's.
          */
         boolean putAndRelease(String value, Duration ttl);
+
+        /**
+         * Makes the writes in one step, keeping the lock (for effects that must follow the save and
+         * precede the release); false (and nothing written) when the lease ran out.
+         */
+        boolean write(StateWrite write);
+
+        /** Makes the writes and releases the lock in one step; false (and nothing written) when the lease ran out. */
+        boolean writeAndRelease(StateWrite write);
 
         @Override
         void close();

@@ -1,17 +1,23 @@
 package org.hotline.gateway.state;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** {@link LockedSessions} from a lock manager and a session store, for stores without scripts (the embedded default). */
+/**
+ * {@link LockedSessions} from a lock manager, a session store and a stream store, for stores without
+ * scripts (the embedded default): the writes are made in turn, then the lock is released.
+ */
 public final class LockingSessions implements LockedSessions {
 
     private final SessionStore store;
     private final LockManager locks;
+    private final StreamStore streams;
 
-    public LockingSessions(SessionStore store, LockManager locks) {
+    public LockingSessions(SessionStore store, LockManager locks, StreamStore streams) {
         this.store = store;
         this.locks = locks;
+        this.streams = streams;
     }
 
     @Override
@@ -27,14 +33,14 @@ public final class LockingSessions implements LockedSessions {
     }
 
     @Override
-    public Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait) {
+    public Optional<Held> lockAndGet(String lock, List<String> keys, Duration lease, Duration wait) {
         Optional<LockManager.HeldLock> taken = locks.tryLock(lock, lease, wait);
         if (taken.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> stored;
+        List<Optional<String>> stored;
         try {
-            stored = store.get(key);
+            stored = keys.stream().map(store::get).toList();
         } catch (RuntimeException storeDown) {
             // a read that failed must not leave the lock held until its lease runs out
             taken.get().close();
@@ -42,19 +48,33 @@ public final class LockingSessions implements LockedSessions {
         }
         LockManager.HeldLock held = taken.get();
         return Optional.of(new Held() {
-            private final Optional<String> value = stored;
             private boolean released;
 
             @Override
-            public Optional<String> value() {
-                return value;
+            public List<Optional<String>> values() {
+                return stored;
             }
 
             @Override
             public boolean putAndRelease(String newValue, Duration ttl) {
-                store.put(key, newValue, ttl);
-                close();
+                return writeAndRelease(StateWrite.put(keys.getFirst(), newValue, ttl));
+            }
+
+            @Override
+            public boolean write(StateWrite write) {
+                store.putAll(write.values(), write.ttl());
+                write.removals().forEach(store::remove);
+                write.appends().forEach(a -> streams.append(a.stream(), a.type(), a.payload()));
                 return true;
+            }
+
+            @Override
+            public boolean writeAndRelease(StateWrite write) {
+                try {
+                    return write(write);
+                } finally {
+                    close();
+                }
             }
 
             @Override

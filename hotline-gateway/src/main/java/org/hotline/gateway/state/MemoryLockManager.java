@@ -3,7 +3,6 @@ package org.hotline.gateway.state;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
@@ -20,7 +19,7 @@ public final class MemoryLockManager implements LockManager {
 
     @Override
     public Optional<HeldLock> tryLock(String name, Duration lease, Duration wait) {
-        String token = UUID.randomUUID().toString();
+        String token = LockTokens.next();
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long now = clock.millis();

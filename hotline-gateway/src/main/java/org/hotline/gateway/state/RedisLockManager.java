@@ -3,7 +3,6 @@ package org.hotline.gateway.state;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -24,7 +23,7 @@ public final class RedisLockManager implements LockManager {
     @Override
     public Optional<HeldLock> tryLock(String name, Duration lease, Duration wait) {
         String key = PREFIX + name;
-        String token = UUID.randomUUID().toString();
+        String token = LockTokens.next();
         long deadline = System.nanoTime() + wait.toNanos();
         long backoffNanos = 200_000;
         while (true) {

@@ -1,37 +1,49 @@
 package org.hotline.gateway.state;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * {@link LockedSessions} on Redis, one script each way, under the same keys as
- * {@link RedisLockManager} and {@link RedisSessionStore}: the lock is {@code SET NX PX} with a random
- * token, and the write happens only while that token still holds the lock.
+ * {@link RedisLockManager}, {@link RedisSessionStore} and {@link RedisStreamStore}: the lock is
+ * {@code SET NX PX} with a random token, and the write happens only while that token still holds the
+ * lock.
  */
 public final class RedisLockedSessions implements LockedSessions {
 
     private static final String LOCK_PREFIX = "hotline:lock:";
     private static final String SESSION_PREFIX = "hotline:session:";
-    /** KEYS: lock, session; ARGV: token, lease ms. Returns {1, value or false} when locked, {0} when not. */
+    /** KEYS: lock, then the values'; ARGV: token, lease ms. Returns {1, value or false, ...} when locked, {0} when not. */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> LOCK_AND_GET = RedisScript.of("""
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-              return {1, redis.call('GET', KEYS[2])}
+              local values = {1}
+              for i = 2, #KEYS do values[i] = redis.call('GET', KEYS[i]) end
+              return values
             end
             return {0}""", List.class);
-    /** KEYS: lock, session; ARGV: token, value, ttl ms. */
-    private static final RedisScript<Long> PUT_AND_RELEASE = RedisScript.of("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then
-              redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
-              redis.call('DEL', KEYS[1])
-              return 1
+    /**
+     * KEYS: lock, the values' keys, the removals, the appends' streams; ARGV: token, release (1 or
+     * 0), ttl ms, how many values, how many removals, the values, then type and payload per append.
+     * Nothing is written unless the token still holds the lock.
+     */
+    private static final RedisScript<Long> WRITE = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            local values, removals = tonumber(ARGV[4]), tonumber(ARGV[5])
+            for i = 1, values do redis.call('SET', KEYS[1 + i], ARGV[5 + i], 'PX', ARGV[3]) end
+            for i = 1, removals do redis.call('DEL', KEYS[1 + values + i]) end
+            local a = 5 + values
+            for i = 2 + values + removals, #KEYS do
+              redis.call('XADD', KEYS[i], '*', 'type', ARGV[a + 1], 'payload', ARGV[a + 2])
+              a = a + 2
             end
-            return 0""", Long.class);
+            if ARGV[2] == '1' then redis.call('DEL', KEYS[1]) end
+            return 1""", Long.class);
     private static final RedisScript<Long> RELEASE = RedisScript.of(
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end", Long.class);
 
@@ -51,16 +63,22 @@ public final class RedisLockedSessions implements LockedSessions {
     }
 
     @Override
-    public Optional<Held> lockAndGet(String lock, String key, Duration lease, Duration wait) {
-        List<String> keys = List.of(LOCK_PREFIX + lock, SESSION_PREFIX + key);
-        String token = UUID.randomUUID().toString();
+    public Optional<Held> lockAndGet(String lock, List<String> keys, Duration lease, Duration wait) {
+        List<String> scriptKeys = new ArrayList<>(keys.size() + 1);
+        scriptKeys.add(LOCK_PREFIX + lock);
+        keys.forEach(key -> scriptKeys.add(SESSION_PREFIX + key));
+        String token = LockTokens.next();
         long deadline = System.nanoTime() + wait.toNanos();
         long backoffNanos = 200_000;
         while (true) {
-            List<?> answer = redis.execute(LOCK_AND_GET, keys, token, String.valueOf(lease.toMillis()));
+            List<?> answer = redis.execute(LOCK_AND_GET, scriptKeys, token, String.valueOf(lease.toMillis()));
             if (answer != null && !answer.isEmpty() && Long.valueOf(1).equals(answer.getFirst())) {
-                Object stored = answer.size() > 1 ? answer.get(1) : null;
-                return Optional.of(held(keys, token, stored instanceof String text ? Optional.of(text) : Optional.empty()));
+                List<Optional<String>> values = new ArrayList<>(keys.size());
+                for (int i = 1; i <= keys.size(); i++) {
+                    Object stored = i < answer.size() ? answer.get(i) : null;
+                    values.add(stored instanceof String text ? Optional.of(text) : Optional.empty());
+                }
+                return Optional.of(held(scriptKeys.getFirst(), keys.getFirst(), token, values));
             }
             if (System.nanoTime() >= deadline) {
                 return Optional.empty();
@@ -70,19 +88,51 @@ public final class RedisLockedSessions implements LockedSessions {
         }
     }
 
-    private Held held(List<String> keys, String token, Optional<String> value) {
+    private Held held(String lockKey, String firstKey, String token, List<Optional<String>> values) {
         return new Held() {
             private boolean released;
 
             @Override
-            public Optional<String> value() {
-                return value;
+            public List<Optional<String>> values() {
+                return values;
             }
 
             @Override
             public boolean putAndRelease(String newValue, Duration ttl) {
+                return writeAndRelease(StateWrite.put(firstKey, newValue, ttl));
+            }
+
+            @Override
+            public boolean write(StateWrite write) {
+                return run(write, false);
+            }
+
+            @Override
+            public boolean writeAndRelease(StateWrite write) {
                 released = true;
-                Long done = redis.execute(PUT_AND_RELEASE, keys, token, newValue, String.valueOf(ttl.toMillis()));
+                return run(write, true);
+            }
+
+            private boolean run(StateWrite write, boolean release) {
+                List<String> keys = new ArrayList<>(1 + write.values().size() + write.removals().size() + write.appends().size());
+                List<String> args = new ArrayList<>(5 + write.values().size() + 2 * write.appends().size());
+                keys.add(lockKey);
+                args.add(token);
+                args.add(release ? "1" : "0");
+                args.add(String.valueOf(write.ttl().toMillis()));
+                args.add(String.valueOf(write.values().size()));
+                args.add(String.valueOf(write.removals().size()));
+                write.values().forEach((key, value) -> {
+                    keys.add(SESSION_PREFIX + key);
+                    args.add(value);
+                });
+                write.removals().forEach(key -> keys.add(SESSION_PREFIX + key));
+                for (StateWrite.Append append : write.appends()) {
+                    keys.add(RedisStreamStore.PREFIX + append.stream());
+                    args.add(append.type());
+                    args.add(append.payload());
+                }
+                Long done = redis.execute(WRITE, keys, args.toArray());
                 return Long.valueOf(1).equals(done);
             }
 
@@ -90,7 +140,7 @@ public final class RedisLockedSessions implements LockedSessions {
             public void close() {
                 if (!released) {
                     released = true;
-                    redis.execute(RELEASE, List.of(keys.getFirst()), token);
+                    redis.execute(RELEASE, List.of(lockKey), token);
                 }
             }
         };

@@ -21,7 +21,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /** Redis Streams: XADD, XREADGROUP, XPENDING + XCLAIM, XACK. */
 public final class RedisStreamStore implements StreamStore {
 
-    private static final String PREFIX = "hotline:stream:";
+    /** Also written by {@link RedisLockedSessions}, which appends with a change under its lock. */
+    static final String PREFIX = "hotline:stream:";
     private final StringRedisTemplate redis;
 
     public RedisStreamStore(StringRedisTemplate redis) {
@@ -113,6 +114,13 @@ public final class RedisStreamStore implements StreamStore {
     @Override
     public void ack(String stream, String group, String id) {
         redis.opsForStream().acknowledge(PREFIX + stream, group, id);
+    }
+
+    @Override
+    public void ack(String stream, String group, List<String> ids) {
+        if (!ids.isEmpty()) {
+            redis.opsForStream().acknowledge(PREFIX + stream, group, ids.toArray(String[]::new));
+        }
     }
 
     @Override

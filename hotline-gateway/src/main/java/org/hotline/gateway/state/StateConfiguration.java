@@ -47,8 +47,8 @@ class StateConfiguration {
         }
 
         @Bean
-        LockedSessions lockedSessions(SessionStore sessionStore, LockManager lockManager) {
-            return new LockingSessions(sessionStore, lockManager);
+        LockedSessions lockedSessions(SessionStore sessionStore, LockManager lockManager, StreamStore streamStore) {
+            return new LockingSessions(sessionStore, lockManager, streamStore);
         }
 
         @Bean

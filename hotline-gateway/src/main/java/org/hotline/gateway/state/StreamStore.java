@@ -24,6 +24,11 @@ public interface StreamStore {
 
     void ack(String stream, String group, String id);
 
+    /** Acknowledges several entries (in one round trip where the store can). */
+    default void ack(String stream, String group, List<String> ids) {
+        ids.forEach(id -> ack(stream, group, id));
+    }
+
     long pendingCount(String stream, String group);
 
     /** The newest entries, newest first, up to {@code max} (for listings such as the call log). */

@@ -49,6 +49,48 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void shouldReadEveryKeyWithTheLockAndWriteValuesRemovalsAndAppendsTogether() {
+        sessions().put("chat:conv:c1", "conversation", Duration.ofMinutes(5));
+        sessions().put("chat:contact:p1", "open", Duration.ofMinutes(5));
+        streams().ensureGroup("chat:outbound", "senders");
+        var held = lockedSessions().lockAndGet("chat:p1", List.of("chat:conv:c1", "chat:entry:c1:e1", "chat:contact:p1"),
+                Duration.ofSeconds(10), Duration.ZERO).orElseThrow();
+        assertThat(held.values()).as("each key's value, in order; a missing one empty")
+                .containsExactly(java.util.Optional.of("conversation"), java.util.Optional.empty(), java.util.Optional.of("open"));
+
+        assertThat(held.write(new StateWrite(java.util.Map.of("chat:conv:c1", "conversation 2", "chat:entry:c1:e1", "hello"),
+                Duration.ofMinutes(5), List.of("chat:contact:p1"), List.of(new StateWrite.Append("chat:outbound", "chat-message", "reply 1")))))
+                .isTrue();
+        assertThat(lockedSessions().lockAndGet("chat:p1", "chat:conv:c1", Duration.ofSeconds(10), Duration.ZERO))
+                .as("a write that keeps the lock keeps it").isEmpty();
+        assertThat(sessions().get("chat:conv:c1")).contains("conversation 2");
+        assertThat(sessions().get("chat:entry:c1:e1")).contains("hello");
+        assertThat(sessions().get("chat:contact:p1")).as("removed").isEmpty();
+
+        assertThat(held.writeAndRelease(new StateWrite(java.util.Map.of("chat:entry:c1:e2", "again"), Duration.ofMinutes(5), List.of(),
+                List.of(new StateWrite.Append("chat:outbound", "chat-message", "reply 2"))))).isTrue();
+        assertThat(sessions().get("chat:entry:c1:e2")).contains("again");
+        assertThat(streams().readNew("chat:outbound", "senders", "one", 10, Duration.ZERO))
+                .as("appended in order, as the stream store reads them")
+                .extracting(StreamEntry::type, StreamEntry::payload)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("chat-message", "reply 1"), org.assertj.core.groups.Tuple.tuple("chat-message", "reply 2"));
+        var next = lockedSessions().lockAndGet("chat:p1", "chat:conv:c1", Duration.ofSeconds(10), Duration.ZERO);
+        assertThat(next).as("released with the write").isPresent();
+        next.get().close();
+    }
+
+    @Test
+    void shouldAcknowledgeSeveralEntriesAtOnce() {
+        streams().ensureGroup("outbox", "workers");
+        streams().append("outbox", "referral", "a");
+        streams().append("outbox", "referral", "b");
+        streams().append("outbox", "referral", "c");
+        List<StreamEntry> read = streams().readNew("outbox", "workers", "w1", 10, Duration.ZERO);
+        streams().ack("outbox", "workers", List.of(read.get(0).id(), read.get(2).id()));
+        assertThat(streams().pendingCount("outbox", "workers")).isEqualTo(1);
+    }
+
+    @Test
     void shouldCreateASessionOnceAndAnswerTheFirstToASecondMaker() {
         assertThat(lockedSessions().putIfAbsent("call:CA11", "voice:CA11", "first", Duration.ofMinutes(5))).isEmpty();
         assertThat(lockedSessions().putIfAbsent("call:CA11", "voice:CA11", "second", Duration.ofMinutes(5))).contains("first");
