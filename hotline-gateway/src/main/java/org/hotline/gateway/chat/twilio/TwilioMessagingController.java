@@ -1,6 +1,9 @@
 package org.hotline.gateway.chat.twilio;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.hotline.gateway.twilio.TwimlAnswer;
 import java.time.Clock;
 import java.util.Map;
 import org.hotline.gateway.chat.ChatEvent;
@@ -8,7 +11,6 @@ import org.hotline.gateway.chat.ChatGateway;
 import org.hotline.gateway.chat.ChatWebhook;
 import org.hotline.gateway.twilio.TwilioSignatureFilter;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,16 +36,16 @@ class TwilioMessagingController {
     }
 
     @PostMapping(produces = MediaType.APPLICATION_XML_VALUE)
-    ResponseEntity<String> inbound(HttpServletRequest request) {
+    void inbound(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TwilioInboundMessage message = TwilioInboundMessage.parse(form(request));
         gateway.accept(new ChatEvent.Received(message.toMessage(clock.instant())));
-        return ResponseEntity.ok(EMPTY);
+        TwimlAnswer.write(response, EMPTY);
     }
 
     @PostMapping(path = "/status", produces = MediaType.APPLICATION_XML_VALUE)
-    ResponseEntity<String> status(HttpServletRequest request) {
+    void status(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TwilioMessageStatus.parse(form(request)).toEvent().ifPresent(gateway::accept);
-        return ResponseEntity.ok(EMPTY);
+        TwimlAnswer.write(response, EMPTY);
     }
 
     private static Map<String, String> form(HttpServletRequest request) {

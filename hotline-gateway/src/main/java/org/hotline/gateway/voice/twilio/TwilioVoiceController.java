@@ -1,7 +1,10 @@
 package org.hotline.gateway.voice.twilio;
 
+import org.hotline.gateway.twilio.TwimlAnswer;
 import org.hotline.gateway.twilio.TwilioSignatureFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.gateway.scripts.PromptRenderer;
@@ -47,33 +50,33 @@ class TwilioVoiceController {
     }
 
     @PostMapping
-    String incoming(HttpServletRequest request) {
-        return calls.incoming(twilio(request), "voice");
+    void incoming(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TwimlAnswer.write(response, calls.incoming(twilio(request), "voice"));
     }
 
     @PostMapping("/gather")
-    String gather(HttpServletRequest request) {
-        return calls.gather(twilio(request), "gather");
+    void gather(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TwimlAnswer.write(response, calls.gather(twilio(request), "gather"));
     }
 
     @PostMapping("/record")
-    String record(HttpServletRequest request) {
-        return calls.recorded(twilio(request), "record");
+    void record(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TwimlAnswer.write(response, calls.recorded(twilio(request), "record"));
     }
 
     @PostMapping("/queue-result")
-    String queueResult(HttpServletRequest request) {
-        return calls.queueResult(twilio(request), "queue-result");
+    void queueResult(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TwimlAnswer.write(response, calls.queueResult(twilio(request), "queue-result"));
     }
 
     @PostMapping("/dial-result")
-    String dialResult(HttpServletRequest request) {
-        return calls.dialResult(twilio(request), "dial-result");
+    void dialResult(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TwimlAnswer.write(response, calls.dialResult(twilio(request), "dial-result"));
     }
 
     @PostMapping("/wait")
-    String waiting(HttpServletRequest request) {
-        return calls.waiting(twilio(request));
+    void waiting(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        TwimlAnswer.write(response, calls.waiting(twilio(request)));
     }
 
     @PostMapping("/status")
@@ -83,16 +86,16 @@ class TwilioVoiceController {
     }
 
     @PostMapping("/officer")
-    String officer(HttpServletRequest request) {
+    void officer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TwilioRequest twilio = twilio(request);
-        return officers.whisper(twilio.param("call"), twilio.param("officer"), twilio.param("language"), twilio.param("topic"),
-                "true".equals(twilio.param("urgent")));
+        TwimlAnswer.write(response, officers.whisper(twilio.param("call"), twilio.param("officer"), twilio.param("language"), twilio.param("topic"),
+                "true".equals(twilio.param("urgent"))));
     }
 
     @PostMapping("/officer-accept")
-    String officerAccept(HttpServletRequest request) {
+    void officerAccept(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TwilioRequest twilio = twilio(request);
-        return officers.accept(twilio, required(twilio, "call"), required(twilio, "officer"), "officer-accept");
+        TwimlAnswer.write(response, officers.accept(twilio, required(twilio, "call"), required(twilio, "officer"), "officer-accept"));
     }
 
     @PostMapping("/officer-status")
@@ -103,15 +106,15 @@ class TwilioVoiceController {
     }
 
     @PostMapping("/interpreter")
-    String interpreter(HttpServletRequest request) {
+    void interpreter(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TwilioRequest twilio = twilio(request);
-        return interpreters.greeting(required(twilio, "call"), required(twilio, "interpreter"), required(twilio, "language"));
+        TwimlAnswer.write(response, interpreters.greeting(required(twilio, "call"), required(twilio, "interpreter"), required(twilio, "language")));
     }
 
     @PostMapping("/interpreter-accept")
-    String interpreterAccept(HttpServletRequest request) {
+    void interpreterAccept(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TwilioRequest twilio = twilio(request);
-        return interpreters.accept(twilio, required(twilio, "call"), required(twilio, "interpreter"));
+        TwimlAnswer.write(response, interpreters.accept(twilio, required(twilio, "call"), required(twilio, "interpreter")));
     }
 
     @PostMapping("/interpreter-status")
@@ -123,16 +126,16 @@ class TwilioVoiceController {
 
     /** Where the caller's and the officer's calls are redirected when an interpreter joins. */
     @PostMapping("/conference")
-    String conference(HttpServletRequest request) {
+    void conference(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TwilioRequest twilio = twilio(request);
-        return interpreters.conferenceFor(required(twilio, "call"), required(twilio, "role"));
+        TwimlAnswer.write(response, interpreters.conferenceFor(required(twilio, "call"), required(twilio, "role")));
     }
 
     /** The caller's conference ended (the officer hung up): the flow goes on as after any answered call. */
     @PostMapping("/conference-result")
-    String conferenceResult(HttpServletRequest request) {
+    void conferenceResult(HttpServletRequest request, HttpServletResponse response) throws IOException {
         TwilioRequest twilio = twilio(request);
-        return calls.conferenceEnded(twilio, required(twilio, "call"), "conference-result");
+        TwimlAnswer.write(response, calls.conferenceEnded(twilio, required(twilio, "call"), "conference-result"));
     }
 
     @ExceptionHandler(TwilioRequest.MalformedWebhookException.class)
