@@ -79,7 +79,7 @@ class SecurityConfiguration {
     @Bean
     io.micrometer.observation.ObservationPredicate webhooksNotObserved() {
         return (name, context) -> !(context instanceof org.springframework.http.server.observation.ServerRequestObservationContext request
-                && request.getCarrier() != null && request.getCarrier().getRequestURI().startsWith(WebhookTimer.NOT_OBSERVED));
+                && request.getCarrier() != null && WebhookPaths.isUnder(request.getCarrier(), WebhookTimer.NOT_OBSERVED));
     }
 
     /**

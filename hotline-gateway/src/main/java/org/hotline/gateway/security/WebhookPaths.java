@@ -19,6 +19,16 @@ public final class WebhookPaths {
 
     /** True when the routed path starts with {@code prefix} (lower case, starting with a slash). */
     public static boolean isUnder(HttpServletRequest request, String prefix) {
+        return isUnder(routed(request), prefix);
+    }
+
+    /** {@link #isUnder(HttpServletRequest, String)} for a path already {@link #routed}. */
+    public static boolean isUnder(String routedPath, String prefix) {
+        return routedPath.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    /** The routed path, normalised as described above, for several questions about one request. */
+    public static String routed(HttpServletRequest request) {
         String path = request.getServletPath();
         if (request.getPathInfo() != null) {
             path = path + request.getPathInfo();
@@ -26,6 +36,6 @@ public final class WebhookPaths {
         if (path.contains("//")) {
             path = SLASHES.matcher(path).replaceAll("/");
         }
-        return path.regionMatches(true, 0, prefix, 0, prefix.length());
+        return path;
     }
 }

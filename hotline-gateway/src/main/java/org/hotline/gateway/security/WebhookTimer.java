@@ -43,7 +43,8 @@ public class WebhookTimer extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            String provider = PROVIDERS.stream().filter(p -> WebhookPaths.isUnder(request, NOT_OBSERVED + p)).findFirst().orElse("other");
+            String path = WebhookPaths.routed(request);
+            String provider = PROVIDERS.stream().filter(p -> WebhookPaths.isUnder(path, NOT_OBSERVED + p)).findFirst().orElse("other");
             String status = (response.getStatus() / 100) + "xx";
             timers.computeIfAbsent(provider + " " + status, key -> Timer.builder("hotline.webhooks.duration")
                             .description("time to answer a provider's webhook").tag("provider", provider).tag("status", status)

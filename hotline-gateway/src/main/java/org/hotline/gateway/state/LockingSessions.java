@@ -10,6 +10,13 @@ import java.util.Optional;
  */
 public final class LockingSessions implements LockedSessions {
 
+    /**
+     * {@link #putIfAbsent}'s own lock, held for one read and one write: bounds for a stalled store,
+     * as long as a webhook may wait (Twilio gives up after 15 seconds).
+     */
+    private static final Duration CREATE_LEASE = Duration.ofSeconds(10);
+    private static final Duration CREATE_WAIT = Duration.ofSeconds(8);
+
     private final SessionStore store;
     private final LockManager locks;
     private final StreamStore streams;
@@ -22,7 +29,7 @@ public final class LockingSessions implements LockedSessions {
 
     @Override
     public Optional<String> putIfAbsent(String lock, String key, String value, Duration ttl) {
-        try (var held = lockAndGet(lock, key, Duration.ofSeconds(10), Duration.ofSeconds(8))
+        try (var held = lockAndGet(lock, key, CREATE_LEASE, CREATE_WAIT)
                 .orElseThrow(() -> new IllegalStateException("the session's lock was not free"))) {
             if (held.value().isPresent()) {
                 return held.value();

@@ -18,6 +18,9 @@ public final class HeadlessChromium extends RemoteWebDriver {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    /** Far above a page's load on a busy machine, far below ChromeDriver's own five minutes. */
+    static final java.time.Duration PAGE_LOAD_LIMIT = java.time.Duration.ofSeconds(90);
+
     private final ChromeDriverService service;
 
     private HeadlessChromium(ChromeDriverService service, ChromeOptions options) {
@@ -35,6 +38,12 @@ public final class HeadlessChromium extends RemoteWebDriver {
         if (!prefs.isEmpty()) {
             options.setExperimentalOption("prefs", prefs);
         }
+        // a click or key that navigates returns once the new page's document is parsed (its deferred
+        // scripts run), not when every last resource has come: a console page keeps event streams
+        // open, and under load a wait for the full load could outlast any bound. Tests wait for what
+        // they look for; the page-load bound turns a page that never comes into a failure, not a hang.
+        options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.EAGER);
+        options.setPageLoadTimeout(PAGE_LOAD_LIMIT);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         service.start();
         try {

@@ -71,19 +71,15 @@ public class TwilioCallService {
         String fingerprint = CallSessions.fingerprint(path, request);
         Optional<String> caller = callerNumber(request.from());
         FlowEngine.Result result = contacts.start(callSid, Person.caller(ContactChannel.TWILIO_VOICE, caller.orElse(null)));
+        VoiceSession session = VoiceSession.start(callSid, caller.orElse(null), clock.instant(), result.state());
         if (result.steps().stream().noneMatch(step -> step instanceof Step.Refer || step instanceof Step.Route)) {
             // the usual first answer (a greeting, the language menu) changes nothing but the session: one write, no lock
-            VoiceSession session = VoiceSession.start(callSid, caller.orElse(null), clock.instant(), result.state());
             return calls.create(callSid, fingerprint, render(session, result.steps()), this::respondWait);
         }
-        return calls.handle(callSid, fingerprint, existing -> {
-            if (existing.isPresent()) {
+        return calls.handle(callSid, fingerprint, existing -> existing.isPresent()
                 // the call is already running: a late duplicate of the first webhook asks nothing new
-                return answer(null, respondWait(existing.get()));
-            }
-            VoiceSession session = VoiceSession.start(callSid, caller.orElse(null), clock.instant(), result.state());
-            return render(session, result.steps());
-        });
+                ? answer(null, respondWait(existing.get()))
+                : render(session, result.steps()));
     }
 
     public String gather(TwilioRequest request, String path) {
