@@ -45,8 +45,10 @@ public final class ConsoleBenchmark {
                     browser.get(base + "/login");
                     browser.findElement(By.id("username")).sendKeys("olga");
                     browser.findElement(By.id("password")).sendKeys("pw", Keys.ENTER);
+                    // live, and every resource in (the browser returns on the parsed page, before its load)
                     new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> "yes".equals(
-                            b.findElement(By.tagName("body")).getDomAttribute("data-live")));
+                            b.findElement(By.tagName("body")).getDomAttribute("data-live"))
+                            && "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
                     var js = (JavascriptExecutor) browser;
                     bytes.add(((Number) js.executeScript("""
                             const nav = performance.getEntriesByType('navigation')[0];
