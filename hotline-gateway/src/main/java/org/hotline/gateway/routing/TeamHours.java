@@ -13,8 +13,17 @@ import org.hotline.gateway.config.HotlineDirectory;
  */
 public class TeamHours {
 
+    /**
+     * The last answer to {@link #openTeams}, for the second it was asked in and the overrides it was
+     * asked with: every call and every first message asks, and the answer (each team's hours in its
+     * time zone) changes only on a minute of the schedule or with an override, so one reckoning a
+     * second serves them all. An override that ends within a second is seen ending by its second's end.
+     */
+    private record OpenTeams(long second, Map<String, TeamOverride> overrides, Set<String> open) {}
+
     private final HotlineDirectory directory;
     private final RoutingService routing;
+    private volatile OpenTeams last;
 
     public TeamHours(HotlineDirectory directory, RoutingService routing) {
         this.directory = directory;
@@ -27,7 +36,14 @@ public class TeamHours {
 
     public Set<String> openTeams(Instant at) {
         Map<String, TeamOverride> overrides = routing.overrides();
-        return directory.teams().stream().map(HotlineConfig.Team::id).filter(t -> isOpen(t, at, overrides)).collect(Collectors.toSet());
+        OpenTeams known = last;
+        if (known != null && known.second() == at.getEpochSecond() && known.overrides() == overrides) {
+            return known.open();
+        }
+        Set<String> open = directory.teams().stream().map(HotlineConfig.Team::id).filter(t -> isOpen(t, at, overrides))
+                .collect(Collectors.toUnmodifiableSet());
+        last = new OpenTeams(at.getEpochSecond(), overrides, open);
+        return open;
     }
 
     public boolean isHoliday(Instant at) {

@@ -48,4 +48,14 @@ class TeamHoursTest {
         routing.override("counter-trafficking", null);
         assertThat(hours.isOpen("counter-trafficking", CHRISTMAS_10)).isFalse();
     }
+
+    @Test
+    void shouldAnswerAfreshWhenAnOverrideIsSetWithinTheSameSecond() {
+        assertThat(hours.openTeams(TUESDAY_10)).contains("avrr");
+        routing.override("avrr", new TeamOverride(false, null, "fire drill", "sue"));
+        assertThat(hours.openTeams(TUESDAY_10.plusMillis(10))).doesNotContain("avrr");
+        routing.override("avrr", null);
+        assertThat(hours.openTeams(TUESDAY_10.plusMillis(20))).contains("avrr");
+        assertThat(hours.openTeams(TUESDAY_20)).as("a new second, a new reckoning").doesNotContain("avrr");
+    }
 }
