@@ -32,6 +32,8 @@ public class ChatSender {
     public static final String STREAM = "chat:outbound";
     static final String GROUP = "chat-senders";
     static final String TYPE = "chat-message";
+    /** A message queued again by a change that finishes an earlier attempt's effects: it may have gone already. */
+    static final String TYPE_AGAIN = "chat-message-again";
 
     private static final Logger log = LoggerFactory.getLogger(ChatSender.class);
 
@@ -45,7 +47,13 @@ public class ChatSender {
         void failed(OutboundMessage message, String reason);
     }
 
-    private record Pending(String streamId, OutboundMessage message, Instant firstTried) {}
+    /**
+     * A message read from the stream. {@code check}: it may have gone already, so its record is read
+     * before it is sent: it was queued again, or it is read again (claimed from a sender that died, or
+     * sent and not yet acknowledged). A message queued once and read for the first time cannot have
+     * gone: it goes without that read.
+     */
+    private record Pending(String streamId, OutboundMessage message, Instant firstTried, boolean check) {}
 
     private final StreamStore streams;
     private final List<ProviderClient> providers;
@@ -81,6 +89,11 @@ public class ChatSender {
         return new StateWrite.Append(STREAM, TYPE, message.toText());
     }
 
+    /** A message queued again (a retried webhook finishing what an earlier attempt saved): checked before it goes. */
+    static StateWrite.Append queuedAgain(OutboundMessage message) {
+        return new StateWrite.Append(STREAM, TYPE_AGAIN, message.toText());
+    }
+
     /**
      * Sends for a while if this instance holds the sender's lock: one instance sends at a time, so a
      * conversation's messages leave in order whichever instance queued them. Otherwise waits a turn.
@@ -109,7 +122,7 @@ public class ChatSender {
             OutboundMessage message = OutboundMessage.fromText(entry.payload(), json);
             Deque<Pending> queue = waiting.computeIfAbsent(message.conversationId(), id -> new ArrayDeque<>());
             if (queue.stream().noneMatch(p -> p.streamId().equals(entry.id()))) {
-                queue.add(new Pending(entry.id(), message, now));
+                queue.add(new Pending(entry.id(), message, now, entry.deliveries() != 1 || TYPE_AGAIN.equals(entry.type())));
             }
         }
         List<Callable<Integer>> due = new ArrayList<>();
@@ -168,7 +181,7 @@ public class ChatSender {
                 results.failed(message, "no " + message.channel().wireName() + " provider is configured");
                 return true;
             }
-            if (!results.stillToSend(message)) {
+            if (pending.check() && !results.stillToSend(message)) {
                 return true;
             }
             String id = provider.send(message);

@@ -12,6 +12,8 @@ final class ConversationChange {
     final Conversation before;
     Conversation conversation;
     final List<OutboundMessage> outgoing = new ArrayList<>();
+    /** The change finishes an earlier attempt's effects: its outgoing messages may have been queued, and sent, already. */
+    boolean again;
     final List<QueuedContact> toQueue = new ArrayList<>();
     final List<InboxChange> changes = new ArrayList<>();
     /** Messages added or changed: written before the conversation that counts them. */

@@ -67,7 +67,7 @@ final class ConversationCommits {
         Conversation c = work.conversation;
         boolean last = work.record == null && work.toQueue.isEmpty();
         if (work.before == null || !c.equals(work.before) || !work.entries.isEmpty() || !work.outgoing.isEmpty()) {
-            store.save(held, work.before, c, List.copyOf(work.entries.values()), work.outgoing.stream().map(ChatSender::queued).toList(),
+            store.save(held, work.before, c, List.copyOf(work.entries.values()), work.outgoing.stream().map(work.again ? ChatSender::queuedAgain : ChatSender::queued).toList(),
                     work.sentAs, last);
         }
         if (work.record != null) {
@@ -111,6 +111,7 @@ final class ConversationCommits {
     /** A change saved by an earlier attempt that failed before its effects: its effects, again. */
     ConversationChange redo(Conversation saved) {
         ConversationChange work = new ConversationChange(saved, saved);
+        work.again = true;
         for (String id : saved.pending()) {
             entry(work, id).filter(e -> e.delivery() == Delivery.QUEUED)
                     .ifPresent(e -> work.outgoing.add(outbound(saved, e.id(), new Reply(e.text(), List.of()), e.template())));
