@@ -14,6 +14,7 @@ import org.hotline.gateway.contact.Person;
 import org.hotline.gateway.flow.Channel;
 import org.hotline.gateway.routing.QueuedContact;
 import org.hotline.gateway.routing.RoutingService;
+import org.hotline.gateway.state.StateWrite;
 
 /**
  * How a conversation changes: under the person's lock, saved before its effects (outgoing messages,
@@ -67,8 +68,8 @@ final class ConversationCommits {
         Conversation c = work.conversation;
         boolean last = work.record == null && work.toQueue.isEmpty();
         if (work.before == null || !c.equals(work.before) || !work.entries.isEmpty() || !work.outgoing.isEmpty()) {
-            store.save(held, work.before, c, List.copyOf(work.entries.values()), work.outgoing.stream().map(work.again ? ChatSender::queuedAgain : ChatSender::queued).toList(),
-                    work.sentAs, last);
+            List<StateWrite.Append> queued = work.outgoing.stream().map(work.again ? ChatSender::queuedAgain : ChatSender::queued).toList();
+            store.save(held, work.before, c, List.copyOf(work.entries.values()), queued, work.sentAs, last);
         }
         if (work.record != null) {
             contacts.ended(work.record, person(c.channel(), c.contact()));

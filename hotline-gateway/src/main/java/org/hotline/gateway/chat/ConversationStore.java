@@ -91,10 +91,14 @@ public class ConversationStore {
         if (!written) {
             throw new ConversationBusyException("the conversation's lock ran out before its change was saved; try again");
         }
-        if (now != null && !now.equals(was)) {
-            changeIndex(index -> index.put(now.id(), now));
-        } else if (now == null && was != null) {
-            changeIndex(index -> index.remove(was.id()));
+        if (indexChanges) {
+            changeIndex(index -> {
+                if (now != null) {
+                    index.put(now.id(), now);
+                } else {
+                    index.remove(was.id());
+                }
+            });
         }
     }
 
