@@ -54,6 +54,29 @@ class PiiCipherTest {
     }
 
     @Test
+    void shouldNeverSealTwoValuesWithOneNonceAcrossThreadsAndBatchesOfNonces() throws Exception {
+        // nonces are drawn in batches per pooled cipher: several threads, many batches each
+        java.util.Set<String> nonces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger sealed = new java.util.concurrent.atomic.AtomicInteger();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int t = 0; t < 4; t++) {
+                threads.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        String value = cipher.encrypt("+35988000" + i, "c");
+                        byte[] bytes = Base64.getDecoder().decode(value.substring(3));
+                        nonces.add(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, 12)));
+                        assertThat(cipher.decrypt(value, "c")).isEqualTo("+35988000" + i);
+                        sealed.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(sealed.get()).isEqualTo(2000);
+        assertThat(nonces).hasSize(2000).doesNotContain(Base64.getEncoder().encodeToString(new byte[12]));
+    }
+
+    @Test
     void shouldRefuseWhenCiphertextWasTamperedWith() {
         String sealed = cipher.encrypt("hello", "c");
         byte[] bytes = Base64.getDecoder().decode(sealed.substring(3));

@@ -36,7 +36,7 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
      * sealing a session). A pool, not thread-locals: requests run on virtual threads, each new.
      * Each use initialises the object afresh (a new nonce for every encryption).
      */
-    private final java.util.concurrent.BlockingQueue<Cipher> ciphers = new java.util.concurrent.ArrayBlockingQueue<>(POOLED);
+    private final java.util.concurrent.BlockingQueue<Sealer> sealers = new java.util.concurrent.ArrayBlockingQueue<>(POOLED);
     private final java.util.concurrent.BlockingQueue<Mac> macs = new java.util.concurrent.ArrayBlockingQueue<>(POOLED);
 
     public PiiCipher(byte[] masterKey) {
@@ -77,19 +77,18 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
         }
         try {
             byte[] input = plaintext.getBytes(StandardCharsets.UTF_8);
-            Cipher cipher = cipher();
+            Sealer sealer = sealer();
             byte[] out;
             try {
                 // the nonce, then the sealed text with its tag, in one array: no copy of either
                 out = new byte[NONCE_BYTES + input.length + TAG_BITS / 8];
-                byte[] nonce = new byte[NONCE_BYTES];
-                RANDOM.nextBytes(nonce);
-                System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+                sealer.nextNonce(out);
+                Cipher cipher = sealer.cipher;
                 cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, out, 0, NONCE_BYTES));
                 cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
                 cipher.doFinal(input, 0, input.length, out, NONCE_BYTES);
             } finally {
-                give(ciphers, cipher);
+                give(sealers, sealer);
             }
             return PREFIX + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
@@ -109,8 +108,9 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
         }
         try {
             byte[] in = Base64.getDecoder().decode(ciphertext.substring(PREFIX.length()));
-            Cipher cipher = cipher();
+            Sealer sealer = sealer();
             try {
+                Cipher cipher = sealer.cipher;
                 cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
                 if (!legacy) {
                     cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
@@ -118,7 +118,7 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
                 byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
                 return new String(plain, StandardCharsets.UTF_8);
             } finally {
-                give(ciphers, cipher);
+                give(sealers, sealer);
             }
         } catch (javax.crypto.AEADBadTagException e) {
             throw new IllegalArgumentException("ciphertext does not match the key or its record (was HOTLINE_PII_KEY changed, or the value moved?)", e);
@@ -149,9 +149,38 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
         }
     }
 
-    private Cipher cipher() throws GeneralSecurityException {
-        Cipher cipher = ciphers.poll();
-        return cipher != null ? cipher : Cipher.getInstance("AES/GCM/NoPadding");
+    private Sealer sealer() throws GeneralSecurityException {
+        Sealer sealer = sealers.poll();
+        return sealer != null ? sealer : new Sealer(Cipher.getInstance("AES/GCM/NoPadding"));
+    }
+
+    /**
+     * A pooled cipher and the random nonces it will use, drawn from the system's secure random
+     * source a few dozen at a time: each draw takes that source's lock and reads the kernel's
+     * random device, and one per sealed value cost a session write more than the sealing. Every
+     * nonce is still fresh random bytes, used once.
+     */
+    private static final class Sealer {
+        private static final int NONCES = 32;
+        final Cipher cipher;
+        private final byte[] nonces = new byte[NONCES * NONCE_BYTES];
+        private int next = nonces.length;
+
+        Sealer(Cipher cipher) {
+            this.cipher = cipher;
+        }
+
+        /** Writes the next unused nonce at the start of {@code out}. */
+        void nextNonce(byte[] out) {
+            if (next == nonces.length) {
+                RANDOM.nextBytes(nonces);
+                next = 0;
+            }
+            System.arraycopy(nonces, next, out, 0, NONCE_BYTES);
+            // used once: forget it
+            java.util.Arrays.fill(nonces, next, next + NONCE_BYTES, (byte) 0);
+            next += NONCE_BYTES;
+        }
     }
 
     /** Back to the pool once its work is done (a failed doFinal leaves it reusable: every use begins with init). */

@@ -16,7 +16,32 @@ public final class RebasingHttpClient extends NetworkHttpClient {
     private final String base;
 
     public RebasingHttpClient(URI base) {
+        super(leanClient());
         this.base = base.toString().replaceFirst("/$", "");
+    }
+
+    /**
+     * The SDK's own pool and time-outs, without the parts of Apache's default chain that only cost:
+     * no transparent retry (a retried POST could send a message twice; the outbound queue retries,
+     * knowing what went), no decompression of answers of a few hundred bytes, no cookies or
+     * authentication cache (every request carries its credentials). Redirects stay as the SDK sets them.
+     */
+    private static org.apache.hc.client5.http.impl.classic.HttpClientBuilder leanClient() {
+        var pool = new org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager();
+        pool.setDefaultConnectionConfig(org.apache.hc.client5.http.config.ConnectionConfig.custom()
+                .setConnectTimeout(org.apache.hc.core5.util.Timeout.ofSeconds(10))
+                .setSocketTimeout(org.apache.hc.core5.util.Timeout.ofMilliseconds(30_500)).build());
+        pool.setDefaultMaxPerRoute(20);
+        pool.setMaxTotal(100);
+        return org.apache.hc.client5.http.impl.classic.HttpClientBuilder.create()
+                .useSystemProperties()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(org.apache.hc.client5.http.config.RequestConfig.custom()
+                        .setResponseTimeout(org.apache.hc.core5.util.Timeout.ofMilliseconds(30_500)).build())
+                .disableAutomaticRetries()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching();
     }
 
     @Override

@@ -86,12 +86,27 @@ final class CallSessions {
     }
 
     static String fingerprint(String path, TwilioRequest request) {
+        MessageDigest digest = sha256();
+        digest.update(path.getBytes(StandardCharsets.UTF_8));
+        new TreeMap<>(request.query()).forEach((k, v) -> digest.update((k + "=" + v + "&").getBytes(StandardCharsets.UTF_8)));
+        new TreeMap<>(request.form()).forEach((k, v) -> digest.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    /** Looked up once: a copy of a digest costs a few words, a look-up walks the security providers. */
+    private static final MessageDigest SHA_256 = newSha256();
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(path.getBytes(StandardCharsets.UTF_8));
-            new TreeMap<>(request.query()).forEach((k, v) -> digest.update((k + "=" + v + "&").getBytes(StandardCharsets.UTF_8)));
-            new TreeMap<>(request.form()).forEach((k, v) -> digest.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
