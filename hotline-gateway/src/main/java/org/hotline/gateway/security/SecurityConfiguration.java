@@ -76,10 +76,39 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * Boot's HTTP server observation, for everything but webhooks (timed by {@link WebhookTimer}):
+     * skipped there before it builds its context, not made and then dropped by a predicate.
+     */
     @Bean
-    io.micrometer.observation.ObservationPredicate webhooksNotObserved() {
-        return (name, context) -> !(context instanceof org.springframework.http.server.observation.ServerRequestObservationContext request
-                && request.getCarrier() != null && WebhookPaths.isUnder(request.getCarrier(), WebhookTimer.NOT_OBSERVED));
+    FilterRegistrationBean<org.springframework.web.filter.ServerHttpObservationFilter> webhookSkippingObservationFilter(
+            io.micrometer.observation.ObservationRegistry observations) {
+        var filter = new org.springframework.web.filter.ServerHttpObservationFilter(observations,
+                new org.springframework.http.server.observation.DefaultServerRequestObservationConvention()) {
+            @Override
+            protected boolean shouldNotFilter(jakarta.servlet.http.HttpServletRequest request) {
+                return WebhookPaths.isUnder(request, WebhookTimer.NOT_OBSERVED);
+            }
+        };
+        var registration = new FilterRegistrationBean<org.springframework.web.filter.ServerHttpObservationFilter>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ASYNC);
+        return registration;
+    }
+
+    /**
+     * Boot's request-context filter, for what runs before the dispatcher (the console's security
+     * filters); a webhook's controller gets the request context from the dispatcher, as every
+     * request does, and nothing before it asks for one.
+     */
+    @Bean
+    org.springframework.boot.servlet.filter.OrderedRequestContextFilter webhookSkippingRequestContextFilter() {
+        return new org.springframework.boot.servlet.filter.OrderedRequestContextFilter() {
+            @Override
+            protected boolean shouldNotFilter(jakarta.servlet.http.HttpServletRequest request) {
+                return WebhookPaths.isUnder(request, WebhookTimer.NOT_OBSERVED);
+            }
+        };
     }
 
     /**
@@ -117,7 +146,7 @@ class SecurityConfiguration {
     /**
      * Webhooks and prompt audio: authenticated by each provider's signature filter (or public), so
      * the chain keeps only Spring Security's firewall: no session, CSRF token, request cache,
-     * sign-in page, headers or authorization filter, nothing that would cost a webhook without
+     * sign-in page, headers, request wrapper or authorization filter, nothing that would cost a webhook without
      * protecting it. The signature filters run before any controller whatever this chain does.
      */
     @Bean
@@ -131,6 +160,7 @@ class SecurityConfiguration {
                 .anonymous(anonymous -> anonymous.disable())
                 .headers(headers -> headers.disable())
                 .logout(logout -> logout.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .exceptionHandling(exceptions -> exceptions.disable());
         return http.build();
     }

@@ -386,7 +386,7 @@ class TwilioVoiceCallTest {
     }
 
     @Test
-    void shouldTimeWebhooksByProviderAndStatusOutsideTheServletObservation() {
+    void shouldTimeWebhooksByProviderAndStatusOutsideTheServletObservation() throws Exception {
         var timer = metrics.find("hotline.webhooks.duration").tags("provider", "twilio", "status", "2xx");
         long before = timer.timer() == null ? 0 : timer.timer().count();
         webhook("/webhooks/twilio/voice", call("CA0000000000000000000000000000001F"));
@@ -396,6 +396,12 @@ class TwilioVoiceCallTest {
         assertThat(metrics.find("hotline.webhooks.duration").tags("provider", "twilio", "status", "4xx").timer()).isNotNull();
         assertThat(metrics.find("http.server.requests").timers()).as("webhooks are not in the servlet observation")
                 .noneMatch(t -> String.valueOf(t.getId().getTag("uri")).startsWith("/webhooks"));
+        // everything else still is
+        var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(metrics.find("http.server.requests").timers()).as("the rest is in the servlet observation")
+                .anyMatch(t -> "/actuator/health".equals(t.getId().getTag("uri")));
     }
 
     @Test
