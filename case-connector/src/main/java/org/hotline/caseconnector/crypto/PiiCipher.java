@@ -165,6 +165,7 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
         final Cipher cipher;
         private final byte[] nonces = new byte[NONCES * NONCE_BYTES];
         private int next = nonces.length;
+        private boolean used;
 
         Sealer(Cipher cipher) {
             this.cipher = cipher;
@@ -173,6 +174,15 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
         /** Writes the next unused nonce at the start of {@code out}. */
         void nextNonce(byte[] out) {
             if (next == nonces.length) {
+                if (!used) {
+                    // a new sealer may be dropped after this use (the pool is full when many seal at
+                    // once): one nonce is all it is sure to need; it draws a batch when used again
+                    used = true;
+                    byte[] one = new byte[NONCE_BYTES];
+                    RANDOM.nextBytes(one);
+                    System.arraycopy(one, 0, out, 0, NONCE_BYTES);
+                    return;
+                }
                 RANDOM.nextBytes(nonces);
                 next = 0;
             }
