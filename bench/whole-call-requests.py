@@ -7,9 +7,11 @@ A whole call is the first webhook, then one gather per digit in WHOLE_CALL_DIGIT
 the language, then the topic), each posted to the action URL the gateway's own TwiML gave. The
 writer learns those URLs by walking one probe call through the gateway before it writes (a
 different CallSid from every call in the file). The floor serves the first webhook's path only
-(its gather URL answers 404): against it every step goes there, its GET and SET of the call's key. Steps are written in blocks: the first webhooks of BLOCK calls, then
-their first gathers, and so on, so a call's next step is sent thousands of requests after the one
-before it has been answered, whatever the load's concurrency.
+(its gather URL answers 404): against it every step goes there, its GET and SET of the call's key.
+Steps are written in blocks: the first webhooks of BLOCK calls, then their first gathers, and so
+on, so a call's next step is sent thousands of requests after the one before it has been answered,
+whatever the load's concurrency. The signature is computed as the yardstick's writer computes it
+(that writer runs as a script on import, so it is not imported).
 
 usage: whole-call-requests.py twilio-voice BASE_URL TOKEN N > FILE   (N requests, N / steps calls)"""
 import base64
@@ -18,7 +20,6 @@ import hmac
 import html
 import os
 import re
-import subprocess
 import sys
 import time
 import urllib.error

@@ -187,8 +187,6 @@ public final class PiiCipher implements org.hotline.caseconnector.store.FieldCip
                 next = 0;
             }
             System.arraycopy(nonces, next, out, 0, NONCE_BYTES);
-            // used once: forget it
-            java.util.Arrays.fill(nonces, next, next + NONCE_BYTES, (byte) 0);
             next += NONCE_BYTES;
         }
     }

@@ -58,6 +58,11 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /** The requests Boot's per-request filters step aside for: webhooks, authenticated and timed by their own. */
+    private static boolean isWebhook(jakarta.servlet.http.HttpServletRequest request) {
+        return WebhookPaths.isUnder(request, WebhookTimer.NOT_OBSERVED);
+    }
+
     /** Every request body is capped before anything (the signature filters included) reads it. */
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(LimitsSettings limits, MeterRegistry metrics) {
@@ -87,7 +92,7 @@ class SecurityConfiguration {
                 new org.springframework.http.server.observation.DefaultServerRequestObservationConvention()) {
             @Override
             protected boolean shouldNotFilter(jakarta.servlet.http.HttpServletRequest request) {
-                return WebhookPaths.isUnder(request, WebhookTimer.NOT_OBSERVED);
+                return isWebhook(request);
             }
         };
         var registration = new FilterRegistrationBean<org.springframework.web.filter.ServerHttpObservationFilter>(filter);
@@ -106,7 +111,7 @@ class SecurityConfiguration {
         return new org.springframework.boot.servlet.filter.OrderedRequestContextFilter() {
             @Override
             protected boolean shouldNotFilter(jakarta.servlet.http.HttpServletRequest request) {
-                return WebhookPaths.isUnder(request, WebhookTimer.NOT_OBSERVED);
+                return isWebhook(request);
             }
         };
     }
@@ -122,7 +127,7 @@ class SecurityConfiguration {
                     @Override
                     public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
                                          jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
-                        if (request instanceof jakarta.servlet.http.HttpServletRequest http && WebhookPaths.isUnder(http, WebhookTimer.NOT_OBSERVED)) {
+                        if (request instanceof jakarta.servlet.http.HttpServletRequest http && isWebhook(http)) {
                             chain.doFilter(request, response);
                         } else {
                             super.doFilter(request, response, chain);
