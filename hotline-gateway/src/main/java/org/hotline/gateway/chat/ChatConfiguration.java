@@ -24,7 +24,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.integration.annotation.IntegrationComponentScan;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableIntegration
-@IntegrationComponentScan
 class ChatConfiguration {
 
     /** Webhook → dedupe (retries processed once) → the person's conversation; its answer goes back to the webhook. */
@@ -45,9 +43,16 @@ class ChatConfiguration {
         return IntegrationFlow.from(ChatGateway.CHANNEL)
                 .filter(ChatEvent.class, dedupe::first, filter -> filter.id("chatInbound.dedupe")
                         .discardFlow(duplicates -> duplicates.transform(ChatEvent.class, event -> ChatReceipt.DUPLICATE)))
-                .handle(ChatEvent.class, (event, headers) -> conversations.handle(event),
-                        handler -> handler.id("chatInbound.conversation").advice(dedupe.forgetOnFailure()))
+                .handle(new ConversationStep(dedupe, conversations), handler -> handler.id("chatInbound.conversation"))
                 .get();
+    }
+
+    /** The flow's entrance, for the webhooks. */
+    @Bean
+    ChatFlowEntrance chatGateway() {
+        ChatFlowEntrance gateway = new ChatFlowEntrance();
+        gateway.setRequestChannelName(ChatGateway.CHANNEL);
+        return gateway;
     }
 
     @Bean

@@ -3,8 +3,6 @@ package org.hotline.gateway.chat;
 import java.time.Duration;
 import org.hotline.caseconnector.crypto.PiiCipher;
 import org.hotline.gateway.state.DedupeStore;
-import org.springframework.integration.handler.advice.AbstractRequestHandlerAdvice;
-import org.springframework.messaging.Message;
 
 /**
  * Providers retry (Viber for an hour, Twilio on a timeout): an event is marked in the state store
@@ -33,20 +31,10 @@ public class ChatDedupe {
         return "chat:" + cipher.lookupHash(event.dedupeKey());
     }
 
-    /** Advice for the step after the dedupe: on failure, the event's mark goes. */
-    public AbstractRequestHandlerAdvice forgetOnFailure() {
-        return new AbstractRequestHandlerAdvice() {
-            @Override
-            protected Object doInvoke(ExecutionCallback callback, Object target, Message<?> message) {
-                try {
-                    return callback.execute();
-                } catch (RuntimeException e) {
-                    if (message.getPayload() instanceof ChatEvent event && event.dedupeKey() != null) {
-                        dedupe.unmark(mark(event));
-                    }
-                    throw e;
-                }
-            }
-        };
+    /** The work after the dedupe failed: the event's mark goes, so the provider's retry is processed. */
+    public void forget(ChatEvent event) {
+        if (event.dedupeKey() != null) {
+            dedupe.unmark(mark(event));
+        }
     }
 }

@@ -1,17 +1,13 @@
 package org.hotline.gateway.chat;
 
-import org.springframework.integration.annotation.MessagingGateway;
-
 /**
  * Where the messaging webhooks hand their decoded events: the entrance of the {@code chatInbound}
  * integration flow (dedupe, then the conversation). It answers once the event has taken effect,
  * so a webhook acknowledges only what is saved.
  */
-@MessagingGateway(name = "chatGateway", defaultRequestChannel = ChatGateway.CHANNEL)
 public interface ChatGateway {
 
     String CHANNEL = "chatEvents";
-
 
     ChatReceipt accept(ChatEvent event);
 }
