@@ -116,6 +116,14 @@ class SecurityConfiguration {
         };
     }
 
+    /** A webhook's controller found in one look-up, before Spring MVC's mappings are asked in turn. */
+    @Bean
+    WebhookHandlerMapping webhookHandlerMapping(
+            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping application) {
+        return new WebhookHandlerMapping(application);
+    }
+
     /**
      * The resource chain's URL rewriting serves the console's pages (webjar links); a webhook's
      * answer has no links, and the wrapper cost every one of them.
