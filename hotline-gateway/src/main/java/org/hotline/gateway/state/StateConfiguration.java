@@ -21,6 +21,18 @@ class StateConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * Boot's template, but handing callbacks the connection itself: by default every command and
+     * script is given a proxy of the connection (so that a callback cannot close it) and called
+     * through reflection. No callback here closes its connection; the template releases it.
+     */
+    @Bean
+    StringRedisTemplate stringRedisTemplate(org.springframework.data.redis.connection.RedisConnectionFactory connections) {
+        StringRedisTemplate template = new StringRedisTemplate(connections);
+        template.setExposeConnection(true);
+        return template;
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "hotline.state.store", havingValue = "memory", matchIfMissing = true)
     static class Memory {
