@@ -33,7 +33,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean webhook = WebhookPaths.isUnder(request, "/webhooks/");
+        boolean webhook = WebhookPaths.isUnder(request, WebhookPaths.PREFIX);
         long limit = webhook ? webhookLimit : apiLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {

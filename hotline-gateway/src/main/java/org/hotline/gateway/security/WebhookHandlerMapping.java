@@ -25,8 +25,6 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 final class WebhookHandlerMapping extends AbstractHandlerMapping {
 
-    static final String PREFIX = "/webhooks/";
-
     private record Route(HandlerMethod method, String pattern, Set<MediaType> produces) {}
 
     private final RequestMappingHandlerMapping application;
@@ -45,7 +43,7 @@ final class WebhookHandlerMapping extends AbstractHandlerMapping {
         // the raw path, as sent: only the plain spelling of a webhook's path is taken here
         String path = request.getRequestURI();
         int start = request.getContextPath().length();
-        if (!path.startsWith(PREFIX, start)) {
+        if (!path.startsWith(WebhookPaths.PREFIX, start)) {
             return null;
         }
         Route route = routes().get(start == 0 ? path : path.substring(start));
@@ -68,6 +66,10 @@ final class WebhookHandlerMapping extends AbstractHandlerMapping {
                 || route.produces().stream().anyMatch(type -> type.toString().equals(accept));
     }
 
+    /**
+     * Read on the first webhook, not when this mapping is made: resolving the controllers then could
+     * create them in the middle of the configuration's own start-up.
+     */
     private Map<String, Route> routes() {
         Map<String, Route> known = routes;
         if (known == null) {
@@ -93,7 +95,7 @@ final class WebhookHandlerMapping extends AbstractHandlerMapping {
             }
             for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
                 String path = pattern.getPatternString();
-                if (pattern.hasPatternSyntax() || !path.startsWith(PREFIX)) {
+                if (pattern.hasPatternSyntax() || !path.startsWith(WebhookPaths.PREFIX)) {
                     continue;
                 }
                 Route route = new Route(method.createWithResolvedBean(), path,

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class WebhookPaths {
 
+    /** Where every provider's webhooks are: under this path and only there. */
+    public static final String PREFIX = "/webhooks/";
+
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
 
     private WebhookPaths() {}

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class WebhookTimer extends OncePerRequestFilter {
 
     /** The paths the servlet observation ({@code http.server.requests}) skips: this filter times them. */
-    public static final String NOT_OBSERVED = "/webhooks/";
+    public static final String NOT_OBSERVED = WebhookPaths.PREFIX;
     private static final List<String> PROVIDERS = List.of("twilio", "viber", "telegram");
 
     private final MeterRegistry metrics;
