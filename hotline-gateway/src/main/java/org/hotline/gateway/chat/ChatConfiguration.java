@@ -29,20 +29,23 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Messaging: the inbound pipeline as a Spring Integration flow (webhook → dedupe → conversation,
- * where the flow engine answers or the message goes to the team's inbox), the durable outbound
- * queue. The providers (each in a package of its own) register their clients and webhooks themselves.
+ * Messaging: the inbound pipeline as a Spring Integration flow (webhook → the person's conversation,
+ * where the event is deduplicated and the flow engine answers or the message goes to the team's
+ * inbox), the durable outbound queue. The providers (each in a package of its own) register their
+ * clients and webhooks themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableIntegration
 class ChatConfiguration {
 
-    /** Webhook → dedupe (retries processed once) → the person's conversation; its answer goes back to the webhook. */
+    /**
+     * Webhook → the person's conversation; its answer goes back to the webhook. Retries are processed
+     * once: the conversation marks a person's message with their lock, in the same round trip
+     * ({@link ConversationService#handle}), rather than in a filter of its own before it.
+     */
     @Bean
     IntegrationFlow chatInbound(ChatDedupe dedupe, ConversationService conversations) {
         return IntegrationFlow.from(ChatGateway.CHANNEL)
-                .filter(ChatEvent.class, dedupe::first, filter -> filter.id("chatInbound.dedupe")
-                        .discardFlow(duplicates -> duplicates.transform(ChatEvent.class, event -> ChatReceipt.DUPLICATE)))
                 .handle(new ConversationStep(dedupe, conversations), handler -> handler.id("chatInbound.conversation"))
                 .get();
     }
@@ -111,9 +114,9 @@ class ChatConfiguration {
     @Bean
     ConversationService conversationService(org.hotline.gateway.contact.ContactRunner contacts, ConversationStore store, PromptRenderer prompts,
                                         RoutingService routing, HotlineDirectory directory, ReferralOutbox outbox, ChatSender sender,
-                                        InboxEvents inbox, ChatSettings settings, Clock clock) {
+                                        InboxEvents inbox, ChatSettings settings, Clock clock, ChatDedupe dedupe) {
         ConversationService conversations = new ConversationService(contacts, store, new ChatText(prompts, contacts.flow().officerKey()), routing,
-                directory, outbox, sender, inbox, settings, clock);
+                directory, outbox, sender, inbox, settings, clock, dedupe);
         sender.reportTo(conversations.deliveries());
         return conversations;
     }

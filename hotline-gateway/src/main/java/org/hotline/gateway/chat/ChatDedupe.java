@@ -6,9 +6,11 @@ import org.hotline.gateway.state.DedupeStore;
 
 /**
  * Providers retry (Viber for an hour, Twilio on a timeout): an event is marked in the state store
- * the first time (set-if-absent) and repeats are dropped. Work that fails forgets its mark, so the
- * provider's retry is processed rather than dropped. A mark is the keyed hash of the event's key,
- * never the key: a Viber subscription event's key names the person.
+ * the first time (set-if-absent) and repeats are dropped. A person's message (or Viber's chat
+ * opened) is marked with the person's lock, in the step that takes it ({@link ConversationStore#withOpen});
+ * other events by {@link #first}. Work that fails forgets its mark, so the provider's retry is
+ * processed rather than dropped. A mark is the keyed hash of the event's key, never the key: a Viber
+ * subscription event's key names the person.
  */
 public class ChatDedupe {
 
@@ -24,17 +26,23 @@ public class ChatDedupe {
     }
 
     public boolean first(ChatEvent event) {
-        return event.dedupeKey() == null || dedupe.markFirst(mark(event), KEEP);
+        String mark = mark(event);
+        return mark == null || dedupe.markFirst(mark, KEEP);
     }
 
-    private String mark(ChatEvent event) {
+    /** The event's mark in the state store; null for an event that is not deduplicated. */
+    String mark(ChatEvent event) {
+        if (event.dedupeKey() == null) {
+            return null;
+        }
         return "chat:" + cipher.lookupHash(event.dedupeKey());
     }
 
     /** The work after the dedupe failed: the event's mark goes, so the provider's retry is processed. */
     public void forget(ChatEvent event) {
-        if (event.dedupeKey() != null) {
-            dedupe.unmark(mark(event));
+        String mark = mark(event);
+        if (mark != null) {
+            dedupe.unmark(mark);
         }
     }
 }

@@ -2,8 +2,8 @@ package org.hotline.gateway.chat;
 
 /**
  * Where the messaging webhooks hand their decoded events: the entrance of the {@code chatInbound}
- * integration flow (dedupe, then the conversation). It answers once the event has taken effect,
- * so a webhook acknowledges only what is saved.
+ * integration flow (the conversation, which takes each event once). It answers once the event has
+ * taken effect, so a webhook acknowledges only what is saved.
  */
 public interface ChatGateway {
 

@@ -36,10 +36,11 @@ public class ConversationService {
     private final ChatFlowSteps steps;
     private final ChatWriter writer;
     private final DeliveryReports deliveries;
+    private final ChatDedupe dedupe;
 
     public ConversationService(ContactRunner contacts, ConversationStore store, ChatText text, RoutingService routing,
                              HotlineDirectory directory, ReferralOutbox outbox,
-                             ChatSender sender, InboxEvents inbox, ChatSettings settings, Clock clock) {
+                             ChatSender sender, InboxEvents inbox, ChatSettings settings, Clock clock, ChatDedupe dedupe) {
         this.contacts = contacts;
         this.flow = contacts.flow();
         this.store = store;
@@ -52,6 +53,7 @@ public class ConversationService {
         this.steps = new ChatFlowSteps(text, contacts, directory, commits);
         this.writer = new ChatWriter(settings, commits);
         this.deliveries = new DeliveryReports(store, commits);
+        this.dedupe = dedupe;
     }
 
     /** What the outbound queue reports to: sent, failed, still to send. */
@@ -59,13 +61,17 @@ public class ConversationService {
         return deliveries;
     }
 
+    /**
+     * Takes an event once: a repeat the provider sent (its dedupe mark set already) changes nothing.
+     * A person's own events are marked with their lock, in one step; the others before their work.
+     */
     public ChatReceipt handle(ChatEvent event) {
+        if (!(event instanceof ChatEvent.Received || event instanceof ChatEvent.Started) && !dedupe.first(event)) {
+            return ChatReceipt.DUPLICATE;
+        }
         return switch (event) {
-            case ChatEvent.Received received -> {
-                receive(received.message());
-                yield ChatReceipt.DONE;
-            }
-            case ChatEvent.Started started -> new ChatReceipt(false, started(started));
+            case ChatEvent.Received received -> receive(received.message(), dedupe.mark(event));
+            case ChatEvent.Started started -> started(started, dedupe.mark(event));
             case ChatEvent.Subscription subscription -> {
                 subscription(subscription);
                 yield ChatReceipt.DONE;
@@ -80,13 +86,14 @@ public class ConversationService {
 
     // --- the person ---
 
-    private void receive(InboundMessage message) {
+    private ChatReceipt receive(InboundMessage message, String seen) {
         Instant now = clock.instant();
-        store.withOpen(message.channel(), message.contact(), held -> {
+        return store.withOpen(message.channel(), message.contact(), seen, ChatReceipt.DUPLICATE, held -> {
             Optional<Conversation> open = held.open();
             if (open.isPresent() && open.get().recentInbound().contains(message.providerMessageId())) {
                 // saved by an earlier attempt that failed before its effects: finish those
-                return commits.commit(commits.redo(open.get()), held);
+                commits.commit(commits.redo(open.get()), held);
+                return ChatReceipt.DONE;
             }
             ConversationChange work;
             FlowEngine.Result result;
@@ -115,16 +122,17 @@ public class ConversationService {
             if (reply != null) {
                 writer.write(work, reply, "flow", now);
             }
-            return commits.commit(work, held);
+            commits.commit(work, held);
+            return ChatReceipt.DONE;
         });
     }
 
     /** Viber: the person opened the chat. A new person gets the welcome (the flow's first question). */
-    private Reply started(ChatEvent.Started event) {
+    private ChatReceipt started(ChatEvent.Started event, String seen) {
         Instant now = clock.instant();
-        return store.withOpen(event.channel(), event.contact(), held -> {
+        return store.withOpen(event.channel(), event.contact(), seen, ChatReceipt.DUPLICATE, held -> {
             if (held.open().isPresent()) {
-                return null;
+                return ChatReceipt.DONE;
             }
             FlowEngine.Result result = contacts.start(newId("c"), ConversationCommits.person(event.channel(), event.contact()));
             ConversationChange work = new ConversationChange(null, Conversation.open(result.state().sessionId(), event.channel(), event.contact(), null,
@@ -138,7 +146,7 @@ public class ConversationService {
                 work.entries.put(welcome.id(), welcome);
             }
             commits.commit(work, held);
-            return reply;
+            return new ChatReceipt(false, reply);
         });
     }
 

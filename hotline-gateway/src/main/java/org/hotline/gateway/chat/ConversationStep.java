@@ -4,7 +4,7 @@ import org.springframework.integration.handler.AbstractReplyProducingMessageHand
 import org.springframework.messaging.Message;
 
 /**
- * The pipeline's step after the dedupe: the event goes to the person's conversation, and its
+ * The pipeline's step: the event goes to the person's conversation (which marks it seen), and its
  * receipt is the answer. When the work fails, the event's dedupe mark goes with it, so the
  * provider's retry is processed rather than dropped. A handler of its own, not a lambda with an
  * advice: the advice wraps every message in a proxy and a reflective call for one try/catch.

@@ -121,13 +121,27 @@ public class ConversationStore {
     }
 
     /**
-     * Runs {@code work} holding the person's lock, given their open conversation: the lock taken and
-     * the conversation read in one step (one round trip on Redis). The lock goes with the save when
-     * nothing follows it ({@link #save}), or when {@code work} ends.
+     * Runs {@code work} holding the person's lock, given their open conversation, for an event of
+     * theirs a provider may repeat: the lock taken, the event's dedupe mark {@code seen} set and the
+     * conversation read in one step (one round trip on Redis). An event marked already gets
+     * {@code seenBefore} without the lock; a null mark (an event not deduplicated) is not set. The
+     * lock goes with the save when nothing follows it ({@link #save}), or when {@code work} ends.
      */
-    public <T> T withOpen(ContactChannel channel, String contact, Function<Held, T> work) {
+    public <T> T withOpen(ContactChannel channel, String contact, String seen, T seenBefore, Function<Held, T> work) {
         String key = personKey(channel, contact);
-        try (Held held = lock(key, List.of("chat:contact:" + key), List.of())) {
+        List<String> keys = List.of("chat:contact:" + key);
+        LockedSessions.Held lock;
+        if (seen == null) {
+            lock = lockedSessions.lockAndGet("chat:" + key, keys, LEASE, WAIT).orElseThrow(ConversationStore::busy);
+        } else {
+            LockedSessions.FirstSighting sighting = lockedSessions.lockAndGetIfFirst("chat:" + key, keys, seen, ChatDedupe.KEEP, LEASE, WAIT)
+                    .orElseThrow(ConversationStore::busy);
+            if (sighting.seenBefore()) {
+                return seenBefore;
+            }
+            lock = sighting.held();
+        }
+        try (Held held = held(lock, List.of())) {
             return work.apply(held);
         }
     }
@@ -147,8 +161,15 @@ public class ConversationStore {
     }
 
     private Held lock(String personKey, List<String> keys, List<String> entryIds) {
-        LockedSessions.Held lock = lockedSessions.lockAndGet("chat:" + personKey, keys, LEASE, WAIT)
-                .orElseThrow(() -> new ConversationBusyException("the conversation is busy; try again"));
+        return held(lockedSessions.lockAndGet("chat:" + personKey, keys, LEASE, WAIT).orElseThrow(ConversationStore::busy), entryIds);
+    }
+
+    private static ConversationBusyException busy() {
+        return new ConversationBusyException("the conversation is busy; try again");
+    }
+
+    /** The lock with what was read under it: the conversation first, then the messages named. */
+    private Held held(LockedSessions.Held lock, List<String> entryIds) {
         try {
             Map<String, ChatEntry> entries = new LinkedHashMap<>();
             for (int i = 0; i < entryIds.size(); i++) {

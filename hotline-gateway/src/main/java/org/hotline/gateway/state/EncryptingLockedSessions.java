@@ -24,7 +24,18 @@ public final class EncryptingLockedSessions implements LockedSessions {
 
     @Override
     public Optional<Held> lockAndGet(String lock, List<String> keys, Duration lease, Duration wait) {
-        return delegate.lockAndGet(lock, keys, lease, wait).map(held -> new Held() {
+        return delegate.lockAndGet(lock, keys, lease, wait).map(held -> decrypting(held, keys));
+    }
+
+    @Override
+    public Optional<FirstSighting> lockAndGetIfFirst(String lock, List<String> keys, String seen, Duration keep, Duration lease,
+                                                     Duration wait) {
+        return delegate.lockAndGetIfFirst(lock, keys, seen, keep, lease, wait)
+                .map(sighting -> sighting.seenBefore() ? sighting : new FirstSighting(decrypting(sighting.held(), keys)));
+    }
+
+    private Held decrypting(Held held, List<String> keys) {
+        return new Held() {
             private final List<Optional<String>> values = decrypted(held, keys);
 
             @Override
@@ -51,7 +62,7 @@ public final class EncryptingLockedSessions implements LockedSessions {
             public void close() {
                 held.close();
             }
-        });
+        };
     }
 
     /** Values sealed to their keys and stream entries to their stream and type, as the two stores seal them. */

@@ -21,6 +21,25 @@ public interface LockedSessions {
     Optional<Held> lockAndGet(String lock, List<String> keys, Duration lease, Duration wait);
 
     /**
+     * {@link #lockAndGet} for an event a provider may repeat: the event's mark ({@code seen}, as
+     * {@link DedupeStore#markFirst} marks it, kept {@code keep}) is set with the lock, in the same
+     * step (Redis: one script, so a person's new message costs one round trip less). An event marked
+     * already takes no lock and reads nothing. Empty: another holder kept the lock all the wait, and
+     * the mark was not set.
+     */
+    Optional<FirstSighting> lockAndGetIfFirst(String lock, List<String> keys, String seen, Duration keep, Duration lease, Duration wait);
+
+    /** What {@link #lockAndGetIfFirst} found: the lock taken, with the values, or ({@code held} null) the event seen before. */
+    record FirstSighting(Held held) {
+
+        public static final FirstSighting SEEN_BEFORE = new FirstSighting(null);
+
+        public boolean seenBefore() {
+            return held == null;
+        }
+    }
+
+    /**
      * Writes {@code value} under {@code key} unless a value is there, in one step (Redis: one
      * {@code SET NX GET}), and answers the value that was there, if any. It is for the first write of
      * a session that nothing else can have started yet and whose making changed nothing outside it:

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link LockedSessions} from a lock manager, a session store and a stream store, for stores without
- * scripts (the embedded default): the writes are made in turn, then the lock is released.
+ * {@link LockedSessions} from a lock manager, a session store, a dedupe store and a stream store, for
+ * stores without scripts (the embedded default): an event is marked, the lock taken and the values
+ * read in turn; the writes are made in turn, then the lock is released.
  */
 public final class LockingSessions implements LockedSessions {
 
@@ -20,11 +21,13 @@ public final class LockingSessions implements LockedSessions {
     private final SessionStore store;
     private final LockManager locks;
     private final StreamStore streams;
+    private final DedupeStore dedupe;
 
-    public LockingSessions(SessionStore store, LockManager locks, StreamStore streams) {
+    public LockingSessions(SessionStore store, LockManager locks, StreamStore streams, DedupeStore dedupe) {
         this.store = store;
         this.locks = locks;
         this.streams = streams;
+        this.dedupe = dedupe;
     }
 
     @Override
@@ -41,20 +44,40 @@ public final class LockingSessions implements LockedSessions {
 
     @Override
     public Optional<Held> lockAndGet(String lock, List<String> keys, Duration lease, Duration wait) {
-        Optional<LockManager.HeldLock> taken = locks.tryLock(lock, lease, wait);
+        return locks.tryLock(lock, lease, wait).map(taken -> read(taken, keys));
+    }
+
+    /** Marked first, so a repeat is answered while the lock is held; a mark whose lock stayed busy goes again. */
+    @Override
+    public Optional<FirstSighting> lockAndGetIfFirst(String lock, List<String> keys, String seen, Duration keep, Duration lease,
+                                                     Duration wait) {
+        if (!dedupe.markFirst(seen, keep)) {
+            return Optional.of(FirstSighting.SEEN_BEFORE);
+        }
+        Optional<LockManager.HeldLock> taken;
+        try {
+            taken = locks.tryLock(lock, lease, wait);
+        } catch (RuntimeException storeDown) {
+            dedupe.unmark(seen);
+            throw storeDown;
+        }
         if (taken.isEmpty()) {
+            dedupe.unmark(seen);
             return Optional.empty();
         }
+        return Optional.of(new FirstSighting(read(taken.get(), keys)));
+    }
+
+    private Held read(LockManager.HeldLock held, List<String> keys) {
         List<Optional<String>> stored;
         try {
             stored = keys.stream().map(store::get).toList();
         } catch (RuntimeException storeDown) {
             // a read that failed must not leave the lock held until its lease runs out
-            taken.get().close();
+            held.close();
             throw storeDown;
         }
-        LockManager.HeldLock held = taken.get();
-        return Optional.of(new Held() {
+        return new Held() {
             private boolean released;
 
             @Override
@@ -91,6 +114,6 @@ public final class LockingSessions implements LockedSessions {
                     held.close();
                 }
             }
-        });
+        };
     }
 }

@@ -5,7 +5,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 public final class RedisDedupeStore implements DedupeStore {
 
-    private static final String PREFIX = "hotline:seen:";
+    /** Shared with {@link RedisLockedSessions}, which sets a mark with a lock. */
+    static final String PREFIX = "hotline:seen:";
     private final StringRedisTemplate redis;
 
     public RedisDedupeStore(StringRedisTemplate redis) {

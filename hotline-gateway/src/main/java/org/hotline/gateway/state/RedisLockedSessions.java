@@ -28,6 +28,23 @@ public final class RedisLockedSessions implements LockedSessions {
             end
             return {0}""", List.class);
     /**
+     * KEYS: lock, the event's mark, then the values'; ARGV: token, lease ms, the mark's ttl ms.
+     * Returns {2} when the event was marked already (no lock taken), {0} when the lock is busy (no
+     * mark set), {1, value or false, ...} when the lock was taken and the event marked.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> LOCK_AND_GET_IF_FIRST = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[2]) == 1 then return {2} end
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+              local values = {1}
+              for i = 3, #KEYS do values[i - 1] = redis.call('GET', KEYS[i]) end
+              return values
+            end
+            return {0}""", List.class);
+    private static final Long TAKEN = 1L;
+    private static final Long SEEN_BEFORE = 2L;
+    /**
      * KEYS: lock, the values' keys, the removals, the appends' streams; ARGV: token, release (1 or
      * 0), ttl ms, how many values, how many removals, the values, then type and payload per append.
      * Nothing is written unless the token still holds the lock.
@@ -68,17 +85,32 @@ public final class RedisLockedSessions implements LockedSessions {
         scriptKeys.add(LOCK_PREFIX + lock);
         keys.forEach(key -> scriptKeys.add(SESSION_PREFIX + key));
         String token = LockTokens.next();
+        return untilFree(LOCK_AND_GET, scriptKeys, wait, token, String.valueOf(lease.toMillis()))
+                .map(answer -> held(scriptKeys.getFirst(), keys.getFirst(), token, values(answer, keys.size())));
+    }
+
+    @Override
+    public Optional<FirstSighting> lockAndGetIfFirst(String lock, List<String> keys, String seen, Duration keep, Duration lease,
+                                                     Duration wait) {
+        List<String> scriptKeys = new ArrayList<>(keys.size() + 2);
+        scriptKeys.add(LOCK_PREFIX + lock);
+        scriptKeys.add(RedisDedupeStore.PREFIX + seen);
+        keys.forEach(key -> scriptKeys.add(SESSION_PREFIX + key));
+        String token = LockTokens.next();
+        return untilFree(LOCK_AND_GET_IF_FIRST, scriptKeys, wait, token, String.valueOf(lease.toMillis()), String.valueOf(keep.toMillis()))
+                .map(answer -> SEEN_BEFORE.equals(answer.getFirst()) ? FirstSighting.SEEN_BEFORE
+                        : new FirstSighting(held(scriptKeys.getFirst(), keys.getFirst(), token, values(answer, keys.size()))));
+    }
+
+    /** Runs the script until it answers other than busy ({0}), waiting up to {@code wait} with a growing pause; empty if it never did. */
+    @SuppressWarnings("rawtypes")
+    private Optional<List<?>> untilFree(RedisScript<List> script, List<String> keys, Duration wait, Object... args) {
         long deadline = System.nanoTime() + wait.toNanos();
         long backoffNanos = 200_000;
         while (true) {
-            List<?> answer = redis.execute(LOCK_AND_GET, scriptKeys, token, String.valueOf(lease.toMillis()));
-            if (answer != null && !answer.isEmpty() && Long.valueOf(1).equals(answer.getFirst())) {
-                List<Optional<String>> values = new ArrayList<>(keys.size());
-                for (int i = 1; i <= keys.size(); i++) {
-                    Object stored = i < answer.size() ? answer.get(i) : null;
-                    values.add(stored instanceof String text ? Optional.of(text) : Optional.empty());
-                }
-                return Optional.of(held(scriptKeys.getFirst(), keys.getFirst(), token, values));
+            List<?> answer = redis.execute(script, keys, args);
+            if (answer != null && !answer.isEmpty() && (TAKEN.equals(answer.getFirst()) || SEEN_BEFORE.equals(answer.getFirst()))) {
+                return Optional.of(answer);
             }
             if (System.nanoTime() >= deadline) {
                 return Optional.empty();
@@ -86,6 +118,16 @@ public final class RedisLockedSessions implements LockedSessions {
             LockSupport.parkNanos(backoffNanos);
             backoffNanos = Math.min(backoffNanos * 2, 5_000_000);
         }
+    }
+
+    /** The values after the script's first element, one per key (Redis answers false for a missing one). */
+    private static List<Optional<String>> values(List<?> answer, int count) {
+        List<Optional<String>> values = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            Object stored = i < answer.size() ? answer.get(i) : null;
+            values.add(stored instanceof String text ? Optional.of(text) : Optional.empty());
+        }
+        return values;
     }
 
     private Held held(String lockKey, String firstKey, String token, List<Optional<String>> values) {

@@ -59,8 +59,8 @@ class StateConfiguration {
         }
 
         @Bean
-        LockedSessions lockedSessions(SessionStore sessionStore, LockManager lockManager, StreamStore streamStore) {
-            return new LockingSessions(sessionStore, lockManager, streamStore);
+        LockedSessions lockedSessions(SessionStore sessionStore, LockManager lockManager, StreamStore streamStore, DedupeStore dedupeStore) {
+            return new LockingSessions(sessionStore, lockManager, streamStore, dedupeStore);
         }
 
         @Bean

@@ -29,5 +29,5 @@ class MemoryStateStoreTest extends StateStoreContract {
     @Override DedupeStore dedupe() { return dedupe; }
     @Override StreamStore streams() { return streams; }
     @Override LockManager locks() { return locks; }
-    @Override LockedSessions lockedSessions() { return new LockingSessions(sessions, locks, streams); }
+    @Override LockedSessions lockedSessions() { return new LockingSessions(sessions, locks, streams, dedupe); }
 }

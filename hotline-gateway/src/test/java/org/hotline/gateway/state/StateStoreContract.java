@@ -80,6 +80,34 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void shouldMarkAnEventWithTheLockOnceAndTakeNoLockForItsRepeat() {
+        sessions().put("chat:contact:p7", "open", Duration.ofMinutes(5));
+        var first = lockedSessions().lockAndGetIfFirst("chat:p7", List.of("chat:contact:p7"), "chat:in:SM7", Duration.ofMinutes(5),
+                Duration.ofSeconds(10), Duration.ZERO).orElseThrow();
+        assertThat(first.seenBefore()).isFalse();
+        assertThat(first.held().value()).contains("open");
+        assertThat(dedupe().markFirst("chat:in:SM7", Duration.ofMinutes(5))).as("marked as the dedupe store marks it").isFalse();
+
+        var repeat = lockedSessions().lockAndGetIfFirst("chat:p7", List.of("chat:contact:p7"), "chat:in:SM7", Duration.ofMinutes(5),
+                Duration.ofSeconds(10), Duration.ZERO);
+        assertThat(repeat).as("a repeat is answered even while the person's lock is held").contains(LockedSessions.FirstSighting.SEEN_BEFORE);
+        assertThat(lockedSessions().lockAndGetIfFirst("chat:p7", List.of("chat:contact:p7"), "chat:in:SM8", Duration.ofMinutes(5),
+                Duration.ofSeconds(10), Duration.ZERO)).as("another event waits for the lock, and is not marked while it waits").isEmpty();
+        assertThat(first.held().writeAndRelease(StateWrite.put("chat:contact:p7", "open 2", Duration.ofMinutes(5)))).isTrue();
+
+        var next = lockedSessions().lockAndGetIfFirst("chat:p7", List.of("chat:contact:p7"), "chat:in:SM8", Duration.ofMinutes(5),
+                Duration.ofSeconds(10), Duration.ZERO).orElseThrow();
+        assertThat(next.seenBefore()).as("the lock was busy, so the event is still new").isFalse();
+        assertThat(next.held().value()).contains("open 2");
+        next.held().close();
+        dedupe().unmark("chat:in:SM7");
+        var retried = lockedSessions().lockAndGetIfFirst("chat:p7", List.of("chat:contact:p7"), "chat:in:SM7", Duration.ofMinutes(5),
+                Duration.ofSeconds(10), Duration.ZERO).orElseThrow();
+        assertThat(retried.seenBefore()).as("work that failed forgets its mark: the retry is processed").isFalse();
+        retried.held().close();
+    }
+
+    @Test
     void shouldAcknowledgeSeveralEntriesAtOnce() {
         streams().ensureGroup("outbox", "workers");
         streams().append("outbox", "referral", "a");
