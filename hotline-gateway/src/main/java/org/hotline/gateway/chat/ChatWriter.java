@@ -2,7 +2,6 @@ package org.hotline.gateway.chat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the hotline writes to a person (the flow's words, an officer's reply): queued for the
@@ -35,7 +34,7 @@ final class ChatWriter {
             return new ConversationService.Written(entry.id(), Delivery.HELD.wireName(), false, "WhatsApp's 24-hour window has closed and no approved template is "
                     + "configured (hotline.chat.whatsapp-reopen-template): the message waits until the person writes again");
         }
-        boolean templatePending = c.pending().stream().map(id -> commits.entry(work, id)).flatMap(Optional::stream).anyMatch(ChatEntry::template);
+        boolean templatePending = commits.pending(work).stream().anyMatch(ChatEntry::template);
         if (!templatePending) {
             ChatEntry template = ChatEntry.outbound(work.conversation.nextEntryId(), author, null, now, Delivery.QUEUED, true);
             work.conversation = work.conversation.wrote(template.id(), now, true);
@@ -48,12 +47,12 @@ final class ChatWriter {
 
     /** The person wrote again: messages held for WhatsApp's window go now, in order. */
     void releaseHeld(ConversationChange work) {
-        for (String id : work.conversation.pending()) {
-            Optional<ChatEntry> held = commits.entry(work, id).filter(e -> e.delivery() == Delivery.HELD);
-            if (held.isPresent()) {
-                work.entries.put(id, held.get().delivered(Delivery.QUEUED, null, null));
-                work.outgoing.add(ConversationCommits.outbound(work.conversation, id, new Reply(held.get().text(), List.of()), false));
-                work.changes.add(InboxChange.of("delivery", work.conversation, id));
+        for (ChatEntry held : commits.pending(work)) {
+            if (held.delivery() == Delivery.HELD) {
+                Conversation c = work.conversation;
+                work.entries.put(held.id(), held.delivered(Delivery.QUEUED, null, null));
+                work.outgoing.add(ConversationCommits.outbound(c, held.id(), new Reply(held.text(), List.of()), false));
+                work.changes.add(InboxChange.delivery(c.id(), c.team(), c.officerId(), held.id(), Delivery.QUEUED));
             }
         }
     }

@@ -18,7 +18,9 @@ import org.hotline.gateway.flow.Node.Priority;
  * @param lastInboundAt  their latest message: WhatsApp's 24-hour window runs from it
  * @param entryCount     how many messages the transcript holds; entry ids are {@code m1}, {@code m2}, ...
  * @param recentInbound  the provider ids of their latest messages, to know a retried webhook already saved
- * @param pending        outgoing entries not yet taken by the provider (queued, or held for WhatsApp's window)
+ * @param pending        outgoing entries not yet taken by the provider (queued, or held for WhatsApp's window);
+ *                       the outbound queue's receipts settle them beside the entries, and they leave this
+ *                       list at the conversation's next change that reads it ({@code ConversationCommits.pending})
  * @param outcome        what the officer recorded when closing
  */
 public record Conversation(String id, ContactChannel channel, String contact, String hotlineAddress, String profileName,

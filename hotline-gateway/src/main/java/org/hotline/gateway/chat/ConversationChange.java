@@ -19,8 +19,6 @@ final class ConversationChange {
     /** Messages added or changed: written before the conversation that counts them. */
     final Map<String, ChatEntry> entries = new LinkedHashMap<>();
     CallRecord record;
-    /** Provider message ids this change records as sent, each with its message's id: remembered for the statuses. */
-    final Map<String, String> sentAs = new LinkedHashMap<>();
 
 ConversationChange(Conversation before, Conversation conversation) {
         this.before = before;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hotline.gateway.calllog.CallOutcome;
 import org.hotline.gateway.calllog.CallRecord;
@@ -37,19 +36,10 @@ final class ConversationCommits {
 
     Conversation change(String conversationId, Function<Conversation, ConversationChange> change) {
         Conversation known = store.get(conversationId).orElseThrow(() -> new ConversationService.UnknownConversationException(conversationId));
-        return change(known.channel(), known.contact(), conversationId, null, (current, entry) -> change.apply(current));
-    }
-
-    /**
-     * A change of a conversation whose person is known already (an outgoing message names them), given
-     * one of its messages read with the lock ({@code entryId}, if not null): no reads but the locked one.
-     */
-    Conversation change(ContactChannel channel, String contact, String conversationId, String entryId,
-                        BiFunction<Conversation, Optional<ChatEntry>, ConversationChange> change) {
-        return store.withConversation(channel, contact, conversationId, entryId == null ? List.of() : List.of(entryId), held -> {
+        return store.withConversation(known.channel(), known.contact(), conversationId, held -> {
             Conversation current = held.conversation()
                     .orElseThrow(() -> new ConversationService.UnknownConversationException(conversationId));
-            return commit(change.apply(current, entryId == null ? Optional.empty() : held.entry(entryId)), held);
+            return commit(change.apply(current), held);
         });
     }
 
@@ -57,6 +47,24 @@ final class ConversationCommits {
     Optional<ChatEntry> entry(ConversationChange work, String entryId) {
         ChatEntry changed = work.entries.get(entryId);
         return changed != null ? Optional.of(changed) : store.entry(work.conversation.id(), entryId);
+    }
+
+    /**
+     * The outgoing messages the provider has not taken yet (queued, or held for WhatsApp's window),
+     * oldest first. The outbound queue records a send beside its message, not in the conversation:
+     * the ones it has settled since leave the conversation's pending list here.
+     */
+    List<ChatEntry> pending(ConversationChange work) {
+        List<ChatEntry> pending = new java.util.ArrayList<>();
+        for (String id : work.conversation.pending()) {
+            Optional<ChatEntry> entry = entry(work, id);
+            if (entry.isPresent() && (entry.get().delivery() == Delivery.QUEUED || entry.get().delivery() == Delivery.HELD)) {
+                pending.add(entry.get());
+            } else {
+                work.conversation = work.conversation.settled(id);
+            }
+        }
+        return pending;
     }
 
     /**
@@ -69,7 +77,7 @@ final class ConversationCommits {
         boolean last = work.record == null && work.toQueue.isEmpty();
         if (work.before == null || !c.equals(work.before) || !work.entries.isEmpty() || !work.outgoing.isEmpty()) {
             List<StateWrite.Append> queued = work.outgoing.stream().map(work.again ? ChatSender::queuedAgain : ChatSender::queued).toList();
-            store.save(held, work.before, c, List.copyOf(work.entries.values()), queued, work.sentAs, last);
+            store.save(held, work.before, c, List.copyOf(work.entries.values()), queued, last);
         }
         if (work.record != null) {
             contacts.ended(work.record, person(c.channel(), c.contact()));
@@ -113,9 +121,10 @@ final class ConversationCommits {
     ConversationChange redo(Conversation saved) {
         ConversationChange work = new ConversationChange(saved, saved);
         work.again = true;
-        for (String id : saved.pending()) {
-            entry(work, id).filter(e -> e.delivery() == Delivery.QUEUED)
-                    .ifPresent(e -> work.outgoing.add(outbound(saved, e.id(), new Reply(e.text(), List.of()), e.template())));
+        for (ChatEntry e : pending(work)) {
+            if (e.delivery() == Delivery.QUEUED) {
+                work.outgoing.add(outbound(work.conversation, e.id(), new Reply(e.text(), List.of()), e.template()));
+            }
         }
         if (saved.status() == Conversation.Status.QUEUED) {
             work.toQueue.add(QueuedContact.waiting(saved.id(), Channel.CHAT, saved.team(), saved.language(), saved.priority(),
@@ -125,6 +134,7 @@ final class ConversationCommits {
     }
 
     static OutboundMessage outbound(Conversation c, String entryId, Reply reply, boolean template) {
-        return new OutboundMessage(c.id(), entryId, c.channel(), c.contact(), c.hotlineAddress(), reply.text(), reply.buttons(), template);
+        return new OutboundMessage(c.id(), entryId, c.channel(), c.contact(), c.hotlineAddress(), reply.text(), reply.buttons(), template,
+                c.team(), c.officerId());
     }
 }

@@ -52,7 +52,7 @@ public class ConversationService {
         this.commits = new ConversationCommits(store, routing, inbox, contacts);
         this.steps = new ChatFlowSteps(text, contacts, directory, commits);
         this.writer = new ChatWriter(settings, commits);
-        this.deliveries = new DeliveryReports(store, commits);
+        this.deliveries = new DeliveryReports(store, commits, inbox);
         this.dedupe = dedupe;
     }
 

@@ -69,11 +69,9 @@ public class ConversationStore {
      * (that change must not be overtaken by the person's next one).
      */
     public void save(Held held, Conversation before, Conversation after, List<ChatEntry> entries, List<StateWrite.Append> queued,
-                     Map<String, String> sentAs, boolean last) {
+                     boolean last) {
         Map<String, String> values = new LinkedHashMap<>();
         entries.forEach(e -> values.put(entryKey(after.id(), e.id()), stored.write(e)));
-        sentAs.forEach((providerMessageId, entryId) ->
-                values.put(sentKey(after.channel(), providerMessageId), after.id() + " " + entryId));
         String document = stored.write(after);
         values.put("chat:conv:" + after.id(), document);
         String personKey = "chat:contact:" + personKey(after.channel(), after.contact());
@@ -102,8 +100,30 @@ public class ConversationStore {
         }
     }
 
+    /** A message as it stands: its record, and for one the record still calls queued, the outbound queue's receipt over it. */
     public Optional<ChatEntry> entry(String conversationId, String entryId) {
-        return store.get(entryKey(conversationId, entryId)).map(stored::entry);
+        return store.get(entryKey(conversationId, entryId)).map(stored::entry).map(e -> e.delivery() != Delivery.QUEUED ? e
+                : store.get(receiptKey(conversationId, entryId)).map(stored::receipt).map(r -> r.over(e)).orElse(e));
+    }
+
+    /**
+     * The outbound queue's word on a message (sent, with the provider's id, or failed for good),
+     * written beside it without the person's lock or their conversation, in one step with the
+     * provider id's pointer for the statuses that follow (one round trip on Redis). A send never
+     * waits for the person's lock; the person's pending list drops the message at their next change.
+     */
+    public void receipt(OutboundMessage message, DeliveryReceipt receipt) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(receiptKey(message.conversationId(), message.entryId()), stored.write(receipt));
+        if (receipt.providerMessageId() != null) {
+            // after the receipt: a status found through the pointer finds the message sent
+            values.put(sentKey(message.channel(), receipt.providerMessageId()), message.conversationId() + " " + message.entryId());
+        }
+        store.putAll(values, KEEP);
+    }
+
+    private static String receiptKey(String conversationId, String entryId) {
+        return "chat:receipt:" + conversationId + ":" + entryId;
     }
 
     /** The transcript, oldest first; messages past the retention period are gone. */
@@ -141,57 +161,41 @@ public class ConversationStore {
             }
             lock = sighting.held();
         }
-        try (Held held = held(lock, List.of())) {
+        try (Held held = held(lock)) {
             return work.apply(held);
         }
     }
 
-    /**
-     * Runs {@code work} holding the person's lock, given the conversation and the messages named
-     * (read with the lock, in one step on Redis).
-     */
-    public <T> T withConversation(ContactChannel channel, String contact, String conversationId, List<String> entryIds,
-                                  Function<Held, T> work) {
-        List<String> keys = new java.util.ArrayList<>(1 + entryIds.size());
-        keys.add("chat:conv:" + conversationId);
-        entryIds.forEach(id -> keys.add(entryKey(conversationId, id)));
-        try (Held held = lock(personKey(channel, contact), keys, entryIds)) {
+    /** Runs {@code work} holding the person's lock, given the conversation (read with the lock, in one step on Redis). */
+    public <T> T withConversation(ContactChannel channel, String contact, String conversationId, Function<Held, T> work) {
+        try (Held held = held(lockedSessions.lockAndGet("chat:" + personKey(channel, contact), List.of("chat:conv:" + conversationId), LEASE, WAIT)
+                .orElseThrow(ConversationStore::busy))) {
             return work.apply(held);
         }
-    }
-
-    private Held lock(String personKey, List<String> keys, List<String> entryIds) {
-        return held(lockedSessions.lockAndGet("chat:" + personKey, keys, LEASE, WAIT).orElseThrow(ConversationStore::busy), entryIds);
     }
 
     private static ConversationBusyException busy() {
         return new ConversationBusyException("the conversation is busy; try again");
     }
 
-    /** The lock with what was read under it: the conversation first, then the messages named. */
-    private Held held(LockedSessions.Held lock, List<String> entryIds) {
+    /** The lock with the conversation read under it. */
+    private Held held(LockedSessions.Held lock) {
         try {
-            Map<String, ChatEntry> entries = new LinkedHashMap<>();
-            for (int i = 0; i < entryIds.size(); i++) {
-                lock.values().get(i + 1).map(stored::entry).ifPresent(e -> entries.put(e.id(), e));
-            }
-            return new Held(lock, lock.value().map(stored::conversation), entries);
+            return new Held(lock, lock.value().map(stored::conversation));
         } catch (RuntimeException unreadable) {
             lock.close();
             throw unreadable;
         }
     }
 
-    /** A person's lock, held, with what was read under it. Closing it releases the lock if the save has not. */
+    /** A person's lock, held, with the conversation read under it. Closing it releases the lock if the save has not. */
     public static final class Held implements AutoCloseable {
         private final LockedSessions.Held lock;
         private final Optional<Conversation> conversation;
-        private final Map<String, ChatEntry> entries;
 
-        private Held(LockedSessions.Held lock, Optional<Conversation> conversation, Map<String, ChatEntry> entries) {
+        private Held(LockedSessions.Held lock, Optional<Conversation> conversation) {
             this.lock = lock;
             this.conversation = conversation;
-            this.entries = entries;
         }
 
         /** The conversation read with the lock, whatever its status. */
@@ -204,18 +208,13 @@ public class ConversationStore {
             return conversation.filter(c -> c.status() != Conversation.Status.CLOSED);
         }
 
-        /** A message read with the lock, if it was asked for and is there. */
-        Optional<ChatEntry> entry(String entryId) {
-            return Optional.ofNullable(entries.get(entryId));
-        }
-
         @Override
         public void close() {
             lock.close();
         }
     }
 
-    /** Where a provider's message id is remembered (with the change that records it sent), for its statuses. */
+    /** Where a provider's message id is remembered (with the receipt that records it sent), for its statuses. */
     private static String sentKey(ContactChannel channel, String providerMessageId) {
         return "chat:sent:" + channel.wireName() + ":" + providerMessageId;
     }

@@ -16,6 +16,7 @@ final class ConversationText {
 
     private static final String CONVERSATION = "conv1";
     private static final String ENTRY = "entry1";
+    private static final String RECEIPT = "receipt1";
 
     private final JsonMapper json;
 
@@ -72,5 +73,16 @@ final class ConversationText {
                 in.text(), in.flag());
         in.end();
         return e;
+    }
+
+    String write(DeliveryReceipt r) {
+        return CompactText.writer(RECEIPT).enumValue(r.status()).text(r.providerMessageId()).text(r.error()).toString();
+    }
+
+    DeliveryReceipt receipt(String text) {
+        CompactText.Reader in = CompactText.reader(text, RECEIPT);
+        DeliveryReceipt r = new DeliveryReceipt(in.enumValue(Delivery.class), in.text(), in.text());
+        in.end();
+        return r;
     }
 }

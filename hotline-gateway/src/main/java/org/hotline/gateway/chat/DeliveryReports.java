@@ -8,46 +8,38 @@ import org.hotline.gateway.channel.ContactChannel;
  */
 final class DeliveryReports implements ChatSender.Results {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeliveryReports.class);
-
     private final ConversationStore store;
     private final ConversationCommits commits;
+    private final InboxEvents inbox;
 
-    DeliveryReports(ConversationStore store, ConversationCommits commits) {
+    DeliveryReports(ConversationStore store, ConversationCommits commits, InboxEvents inbox) {
         this.store = store;
         this.commits = commits;
+        this.inbox = inbox;
     }
 
     /** A provider's status for a message the hotline sent; statuses of unknown messages are ignored. */
     public void status(ContactChannel channel, String providerMessageId, Delivery status, String error) {
         store.sent(channel, providerMessageId).ifPresent(sent -> commits.change(sent.conversationId(), c -> {
             ConversationChange work = new ConversationChange(c, c);
-            commits.entry(work, sent.entryId()).ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, error)));
-            work.changes.add(InboxChange.of("delivery", work.conversation, sent.entryId()));
+            commits.entry(work, sent.entryId()).ifPresent(e -> {
+                ChatEntry now = e.delivered(status, providerMessageId, error);
+                work.entries.put(e.id(), now);
+                work.changes.add(InboxChange.delivery(c.id(), c.team(), c.officerId(), e.id(), now.delivery()));
+            });
             return work;
         }));
     }
 
-    /** The outbound queue reports a message sent (with the provider's id) or failed for good. */
+    /**
+     * The outbound queue reports a message sent (with the provider's id) or failed for good: a
+     * receipt beside the message, without the person's lock (the queue sends while they write), and
+     * the inboxes that listed the conversation when the message was queued hear of it.
+     */
     private void delivered(OutboundMessage message, String providerMessageId, String failure) {
-        try {
-            commits.change(message.channel(), message.to(), message.conversationId(), message.entryId(), (c, entry) -> {
-                Delivery status = failure == null ? Delivery.SENT : Delivery.FAILED;
-                ConversationChange work = new ConversationChange(c, c.settled(message.entryId()));
-                entry.ifPresent(e -> work.entries.put(e.id(), e.delivered(status, providerMessageId, failure)));
-                if (providerMessageId != null) {
-                    // remembered with the change, for the provider's statuses that follow
-                    work.sentAs.put(providerMessageId, message.entryId());
-                }
-                work.changes.add(InboxChange.of("delivery", work.conversation, message.entryId()));
-                return work;
-            });
-        } catch (ConversationService.UnknownConversationException gone) {
-            // the conversation is gone (the embedded store keeps conversations in memory, and the
-            // gateway restarted): the reply went all the same, there is nothing left to record it in
-            log.warn("{} message {} of a conversation this gateway no longer holds was {}", message.channel().wireName(),
-                    message.entryId(), failure == null ? "sent" : "not sent: " + failure);
-        }
+        Delivery status = failure == null ? Delivery.SENT : Delivery.FAILED;
+        store.receipt(message, new DeliveryReceipt(status, providerMessageId, failure));
+        inbox.publish(InboxChange.delivery(message.conversationId(), message.team(), message.officerId(), message.entryId(), status));
     }
 
     @Override

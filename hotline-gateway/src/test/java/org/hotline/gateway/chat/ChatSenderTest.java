@@ -144,6 +144,6 @@ class ChatSenderTest {
 
     private static OutboundMessage message(String entryId) {
         return new OutboundMessage("c1", entryId, ContactChannel.WHATSAPP, "whatsapp:+359880000301", "whatsapp:+359884602185",
-                "Please reply with the number", List.of(), false);
+                "Please reply with the number", List.of(), false, null, null);
     }
 }

@@ -58,11 +58,25 @@ class ConversationTextTest {
     }
 
     @Test
-    void aQueuedReplyComesBackAndOneQueuedAsJsonBeforeIsRead() {
+    void aQueuedReplyComesBackAndOneQueuedInAnEarlierFormIsRead() {
         OutboundMessage message = new OutboundMessage("cabc", "m2", ContactChannel.VIBER, "user==:1|~", null, "Выберите: 1|2",
-                List.of(new Reply.Button("1", "Українська"), new Reply.Button("2", "English")), false);
+                List.of(new Reply.Button("1", "Українська"), new Reply.Button("2", "English")), false, "trafficking", "o7");
         assertThat(OutboundMessage.fromText(message.toText(), json)).isEqualTo(message);
         assertThat(OutboundMessage.fromText(json.writeValueAsString(message), json)).isEqualTo(message);
+        // out1, as queued before a message kept its team and officer
+        String out1 = org.hotline.gateway.state.CompactText.writer("out1").text("cabc").text("m2").enumValue(ContactChannel.VIBER)
+                .text("user==:1|~").text(null).text("Выберите: 1|2").number(2).text("1").text("Українська").text("2").text("English")
+                .flag(false).toString();
+        assertThat(OutboundMessage.fromText(out1, json)).isEqualTo(new OutboundMessage("cabc", "m2", ContactChannel.VIBER, "user==:1|~", null,
+                "Выберите: 1|2", List.of(new Reply.Button("1", "Українська"), new Reply.Button("2", "English")), false, null, null));
+    }
+
+    @Test
+    void aDeliveryReceiptComesBack() {
+        DeliveryReceipt sent = new DeliveryReceipt(Delivery.SENT, "SM1", null);
+        DeliveryReceipt failed = new DeliveryReceipt(Delivery.FAILED, null, "63016: outside the window | retry ~");
+        assertThat(text.receipt(text.write(sent))).isEqualTo(sent);
+        assertThat(text.receipt(text.write(failed))).isEqualTo(failed);
     }
 
     @Test
