@@ -168,8 +168,9 @@ public class ConversationStore {
 
     /** Runs {@code work} holding the person's lock, given the conversation (read with the lock, in one step on Redis). */
     public <T> T withConversation(ContactChannel channel, String contact, String conversationId, Function<Held, T> work) {
-        try (Held held = held(lockedSessions.lockAndGet("chat:" + personKey(channel, contact), List.of("chat:conv:" + conversationId), LEASE, WAIT)
-                .orElseThrow(ConversationStore::busy))) {
+        LockedSessions.Held lock = lockedSessions.lockAndGet("chat:" + personKey(channel, contact), List.of("chat:conv:" + conversationId),
+                LEASE, WAIT).orElseThrow(ConversationStore::busy);
+        try (Held held = held(lock)) {
             return work.apply(held);
         }
     }

@@ -8,6 +8,11 @@ package org.hotline.gateway.chat;
  */
 record DeliveryReceipt(Delivery status, String providerMessageId, String error) {
 
+    /** A provider's error text may quote the person's address: only a scrubbed one is kept, as a message keeps it. */
+    DeliveryReceipt {
+        error = org.hotline.caseconnector.privacy.Masking.scrub(error);
+    }
+
     ChatEntry over(ChatEntry queued) {
         return queued.delivered(status, providerMessageId, error);
     }
