@@ -24,8 +24,10 @@ class RedisCommandTimeouts {
 
     /**
      * Boot's connection factory, remade with the same configuration as one whose connections wait
-     * without a deadline. A standalone, Sentinel or Cluster Redis (what the README offers) is remade;
-     * a static master/replica or socket one is left as Boot made it (its waits keep their deadline).
+     * without a deadline. A standalone or Sentinel Redis is remade. A Cluster is left as Boot made it
+     * (its waits keep their deadline): Boot gives a Cluster's factory the executor that runs commands
+     * on several nodes (virtual threads here), which a copy cannot read back; so are a static
+     * master/replica and a socket one.
      */
     @Bean
     static BeanPostProcessor untimedCommandWaits(ObjectProvider<DataRedisConnectionDetails> details) {
@@ -37,11 +39,11 @@ class RedisCommandTimeouts {
                 }
                 LettuceConnectionFactory boot = (LettuceConnectionFactory) bean;
                 DataRedisConnectionDetails connection = details.getIfAvailable();
-                if (boot.getSocketConfiguration() != null || connection == null || connection.getMasterReplica() != null) {
+                if (boot.isClusterAware() || boot.getSocketConfiguration() != null || connection == null
+                        || connection.getMasterReplica() != null) {
                     return bean;
                 }
-                RedisConfiguration configuration = boot.isClusterAware() ? boot.getClusterConfiguration()
-                        : boot.isRedisSentinelAware() ? boot.getSentinelConfiguration() : boot.getStandaloneConfiguration();
+                RedisConfiguration configuration = boot.isRedisSentinelAware() ? boot.getSentinelConfiguration() : boot.getStandaloneConfiguration();
                 return new UntimedWaits(configuration, boot.getClientConfiguration());
             }
         };
